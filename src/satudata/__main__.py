@@ -1,0 +1,3 @@
+from satudata.cli import main
+
+main()

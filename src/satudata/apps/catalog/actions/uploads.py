@@ -1,0 +1,231 @@
+"""Upload → check → immutable version.
+
+An upload is stored as it came (never lost), read and validated by the tabular engine into a
+staged Parquet file, and shown to the produsen as a preview with a report. Accepting it moves the
+staged file into the version store and creates the next immutable `Version`; the published version
+is untouched until the walidata publishes. Large files are processed as a background job."""
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from satudata.apps.catalog.errors import ActionError, NotAllowed
+from satudata.apps.catalog.models import Dataset, State, Transition, Upload, Version
+from satudata.apps.registry.models import Wilayah
+from satudata.engines import tabular
+from satudata.platform import access, audit, jobs, storage
+
+LOCKED_STATES = (State.DIAJUKAN, State.MENUNGGU_PEMBINA)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, int | float | str | bool) or value is None:
+        return value
+    return str(value)
+
+
+def reference_codes() -> set[str]:
+    """Every kode wilayah in the reference list (a column may mix levels: kota, kecamatan …)."""
+    return set(Wilayah.objects.values_list("kode", flat=True))
+
+
+def latest_version(dataset: Dataset) -> Version | None:
+    return dataset.versions.order_by("-number").first()
+
+
+def check_start_upload(
+    *,
+    user: Any,
+    dataset: Dataset,
+    file: Path,
+    original_name: str,
+    sheet: str = "",
+    note: str = "",
+    ip: str = "",
+) -> Upload:
+    if not access.can_edit(access.viewer_for(user), dataset):
+        raise NotAllowed(_("You may not upload data to this dataset."))
+    if dataset.state in LOCKED_STATES:
+        raise ActionError(
+            _("This dataset is being checked. Wait for the result before uploading again.")
+        )
+    size = file.stat().st_size
+    if size > settings.UPLOAD_MAX_BYTES:
+        raise ActionError(
+            _("The file is %(size)s MB; the limit is %(limit)s MB. Split it or ask the walidata.")
+            % {"size": size // 2**20, "limit": settings.UPLOAD_MAX_BYTES // 2**20}
+        )
+    stored = storage.store_copy(file, "sources", Path(original_name).suffix.lower()[:10])
+    with transaction.atomic():
+        upload = Upload.objects.create(
+            dataset=dataset,
+            uploaded_by=user,
+            source_path=storage.relative(stored),
+            source_name=original_name[:255],
+            source_size=size,
+            source_checksum=storage.sha256_file(stored),
+            sheet=sheet,
+            note=note[:500],
+        )
+        audit.record("upload.create", actor=user, obj=upload, label=original_name, ip=ip)
+        if size > settings.BACKGROUND_INGEST_BYTES:
+            upload.job = jobs.enqueue("ingest_upload", params={"upload": upload.pk}, user=user)
+            upload.save(update_fields=["job"])
+            return upload
+    process_upload(upload)
+    return upload
+
+
+def _target_schema(dataset: Dataset) -> list[dict[str, Any]] | None:
+    previous = dataset.candidate_version or dataset.published_version
+    return list(previous.fields) if previous else None
+
+
+def process_upload(upload: Upload, progress: tabular.Progress | None = None) -> Upload:
+    """Runs the engine on an upload (inline or inside the ingest job) and stores its findings."""
+    dataset = upload.dataset
+    staged = storage.new_path("staging", ".parquet")
+    try:
+        result = tabular.ingest(
+            storage.absolute(upload.source_path),
+            staged,
+            original_name=upload.source_name,
+            sheet=upload.sheet or None,
+            schema=_target_schema(dataset),
+            mapping=upload.mapping or None,
+            code_lists={"kode_wilayah": reference_codes()},
+            max_bytes=settings.UPLOAD_MAX_BYTES,
+            memory_limit=settings.DUCKDB_MEMORY_LIMIT,
+            threads=settings.DUCKDB_THREADS,
+            progress=progress,
+        )
+    except tabular.TabularError as exc:
+        upload.status = Upload.Status.FAILED
+        upload.error = _plain(exc.problem)
+        upload.save(update_fields=["status", "error"])
+        return upload
+    upload.sheet = result.sheet or ""
+    upload.sheets = list(result.sheets)
+    upload.staged_path = storage.relative(staged)
+    upload.problems = _plain(list(result.problems))
+    upload.result = {
+        "rows": result.rows,
+        "fields": _plain(list(result.fields)),
+        "preview": _plain(result.preview),
+        "counts": _plain(result.counts),
+        "error_count": result.error_count,
+        "warning_count": result.warning_count,
+        "checksum": result.checksum,
+        "format": result.format,
+    }
+    upload.status = Upload.Status.READY if result.ok else Upload.Status.INVALID
+    if result.problems:
+        report = storage.new_path("reports", ".xlsx")
+        tabular.report_xlsx(
+            storage.absolute(upload.source_path), result, report, original_name=upload.source_name
+        )
+        upload.report_path = storage.relative(report)
+    upload.save()
+    return upload
+
+
+@jobs.handler("ingest_upload")
+def ingest_job(context: jobs.JobContext) -> dict[str, Any]:
+    upload = Upload.objects.select_related("dataset").get(pk=context.params["upload"])
+    process_upload(upload, progress=context.progress)
+    return {"upload": upload.pk, "status": upload.status}
+
+
+def _unknown_codes(upload: Upload) -> dict[str, int]:
+    counts = upload.result.get("counts", {})
+    return {
+        column: int(n)
+        for (rule, column), n in (
+            ((key.split("|", 1) + [""])[:2], value) for key, value in counts.items()
+        )
+        if rule == "code_list"
+    }
+
+
+def check_accept_upload(*, user: Any, upload: Upload, ip: str = "") -> Version:
+    dataset = upload.dataset
+    if not access.can_edit(access.viewer_for(user), dataset):
+        raise NotAllowed(_("You may not change this dataset."))
+    if upload.status != Upload.Status.READY:
+        raise ActionError(_("Only a checked upload without errors can be saved as a version."))
+    if dataset.state in LOCKED_STATES:
+        raise ActionError(_("This dataset is being checked. Wait for the result first."))
+    previous = latest_version(dataset)
+    staged = storage.absolute(upload.staged_path)
+    diff: dict[str, Any] = {}
+    if previous is not None:
+        diff = _plain(
+            tabular.diff_versions(
+                storage.absolute(previous.parquet_path), previous.fields, staged,
+                upload.result["fields"],
+            )
+        )
+    final = storage.new_path("versions", ".parquet")
+    staged.replace(final)
+    try:
+        with transaction.atomic():
+            dataset = Dataset.objects.select_for_update().get(pk=dataset.pk)
+            number = (dataset.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+            version = Version.objects.create(
+                dataset=dataset,
+                number=number,
+                parquet_path=storage.relative(final),
+                checksum=storage.sha256_file(final),
+                rows=upload.result["rows"],
+                fields=upload.result["fields"],
+                source_path=upload.source_path,
+                source_name=upload.source_name,
+                source_checksum=upload.source_checksum,
+                source_sheet=upload.sheet,
+                source_size=upload.source_size,
+                warnings={"count": upload.warning_count, "unknown_codes": _unknown_codes(upload)},
+                diff=diff,
+                note=upload.note,
+                uploaded_by=upload.uploaded_by,
+            )
+            Upload.objects.filter(pk=upload.pk).update(
+                status=Upload.Status.ACCEPTED, version=version, staged_path=""
+            )
+            dataset.candidate_version = version
+            from_state = dataset.state
+            if dataset.state == State.DITERBITKAN:
+                dataset.state = State.DRAFT
+            dataset.save(update_fields=["candidate_version", "state", "updated_at"])
+            Transition.objects.create(
+                dataset=dataset, kind=Transition.Kind.NEW_VERSION, from_state=from_state,
+                to_state=dataset.state, version=version, actor=user, note=upload.note,
+            )
+            audit.record("version.create", actor=user, obj=version,
+                         detail={"rows": version.rows, "checksum": version.checksum}, ip=ip)
+    except Exception:
+        final.unlink(missing_ok=True)
+        raise
+    return version
+
+
+@transaction.atomic
+def check_discard_upload(*, user: Any, upload: Upload, ip: str = "") -> None:
+    if not access.can_edit(access.viewer_for(user), upload.dataset):
+        raise NotAllowed(_("You may not change this dataset."))
+    if upload.status == Upload.Status.ACCEPTED:
+        raise ActionError(_("This upload is already a version; versions are never removed."))
+    if upload.staged_path:
+        storage.absolute(upload.staged_path).unlink(missing_ok=True)
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.DISCARDED, staged_path="")
+    audit.record("upload.discard", actor=user, obj=upload, ip=ip)

@@ -1,0 +1,88 @@
+"""Writing to and verifying the hash-chained audit log.
+
+Every action calls `record` inside its transaction; every read of tertutup content calls
+`record_read`. `verify_chain` recomputes every hash (`satudata audit verify`)."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from satudata.platform.models import AuditChainHead, AuditEntry
+from satudata.platform.models.audit import GENESIS
+
+
+def client_ip(request: HttpRequest | None) -> str:
+    if request is None:
+        return ""
+    return request.META.get("REMOTE_ADDR", "")[:64]
+
+
+def record(
+    action: str,
+    *,
+    actor: Any = None,
+    obj: models.Model | None = None,
+    label: str = "",
+    detail: dict[str, Any] | None = None,
+    ip: str = "",
+) -> AuditEntry:
+    """Append one entry. Runs in its own (nested) transaction and locks the chain head."""
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        user = actor if getattr(actor, "is_authenticated", False) else None
+        entry = AuditEntry(
+            seq=head.seq + 1,
+            at=timezone.now(),
+            actor_id=user.pk if user else None,
+            actor_name=user.get_username() if user else "",
+            organisation_id=getattr(user, "organisation_id", None) if user else None,
+            action=action,
+            object_type=obj._meta.label_lower if obj is not None else "",
+            object_id=str(obj.pk) if obj is not None else "",
+            object_label=(label or (str(obj) if obj is not None else ""))[:300],
+            ip=ip,
+            detail=detail or {},
+            prev_hash=head.hash,
+        )
+        entry.hash = entry.compute_hash()
+        entry.save()
+        head.seq = entry.seq
+        head.hash = entry.hash
+        head.save(update_fields=["seq", "hash"])
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    seq: int
+    reason: str
+
+
+def _entries() -> Iterator[AuditEntry]:
+    return AuditEntry.objects.order_by("seq").iterator(chunk_size=2000)
+
+
+def verify_chain() -> tuple[int, list[ChainBreak]]:
+    """Recompute the chain; return the number of entries checked and every break found."""
+    breaks: list[ChainBreak] = []
+    expected_prev = GENESIS
+    expected_seq = 1
+    count = 0
+    for entry in _entries():
+        count += 1
+        if entry.seq != expected_seq:
+            breaks.append(ChainBreak(entry.seq, f"missing entries before {entry.seq}"))
+        if entry.prev_hash != expected_prev:
+            breaks.append(ChainBreak(entry.seq, "previous hash does not match"))
+        if entry.compute_hash() != entry.hash:
+            breaks.append(ChainBreak(entry.seq, "content changed after it was written"))
+        expected_prev = entry.hash
+        expected_seq = entry.seq + 1
+    head = AuditChainHead.objects.filter(pk=1).first()
+    if head is not None and (head.seq != expected_seq - 1 or head.hash != expected_prev):
+        breaks.append(ChainBreak(head.seq, "latest entries were removed"))
+    return count, breaks
