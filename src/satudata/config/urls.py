@@ -1,8 +1,17 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from satudata.config.api import api
+
 urlpatterns = [
+    path("", include("satudata.apps.portal.urls")),
+    path("kerja/", include("satudata.apps.catalog.urls")),
+    path("kerja/", include("satudata.apps.monitoring.urls")),
+    path("akun/", include("satudata.apps.accounts.urls")),
+    path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "satudata.apps.portal.views.errors.not_found"
+handler500 = "satudata.apps.portal.views.errors.server_error"

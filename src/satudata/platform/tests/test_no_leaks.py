@@ -1,0 +1,163 @@
+"""Walks every URL route of the project as anonymous, a produsen of another OPD, a partner, the
+owner and the walidata, with terbatas and tertutup objects in the database, and proves that no
+response — page, JSON, download, count or error text — reveals what the viewer may not see."""
+
+import itertools
+import re
+from collections.abc import Iterator
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from satudata.apps.catalog.models import Upload
+from satudata.platform.testing.factories import (
+    PASSWORD,
+    make_dataset,
+    make_org,
+    make_user,
+    make_version,
+)
+
+pytestmark = pytest.mark.django_db
+
+SKIP_PREFIXES = ("admin/", "i18n/", "static/")
+PARAM = re.compile(r"<(?:(?P<conv>[^>:]+):)?(?P<name>[^>]+)>")
+MARK = {
+    "terbatas": "Rahasia-Terbatas-7Q",
+    "tertutup": "Rahasia-Tertutup-9Z",
+    "draft": "Rahasia-Draf-4K",
+}
+ALLOWED = {
+    "anonymous": set(),
+    "other": {"terbatas"},
+    "partner": {"terbatas"},
+    "owner": {"terbatas", "tertutup", "draft"},
+    "walidata": {"terbatas", "tertutup", "draft"},
+}
+
+
+def routes(patterns: list, prefix: str = "") -> Iterator[str]:
+    for entry in patterns:
+        route = str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from routes(entry.url_patterns, prefix + route)
+        elif isinstance(entry, URLPattern):
+            yield prefix + route
+
+
+def secret_dataset(org, level: str, marker: str, published: bool = True):
+    dataset = make_dataset(
+        org, access_level=level, published=False, title=f"Data {marker}",
+        description=f"Uraian {marker}", konsep=marker,
+    )
+    version = make_version(
+        dataset, columns={"kode_wilayah": ["36.71.01"], "keterangan": [marker]},
+        fields=[{"name": "kode_wilayah", "title": "Kode", "type": "string",
+                 "role": "kode_wilayah"},
+                {"name": "keterangan", "title": f"Kolom {marker}", "type": "string",
+                 "role": None}],
+    )
+    if published:
+        dataset.transitions.create(kind="publish", to_state="diterbitkan", version=version)
+        dataset.published_version = version
+        dataset.state = "diterbitkan"
+    else:
+        dataset.candidate_version = version
+    dataset.save()
+    dataset.attachments.create(kind="link", title=f"Lampiran {marker}", url="https://x.id",
+                               access_level=level)
+    return dataset
+
+
+@pytest.fixture
+def world():
+    owner_org = make_org("opd")
+    users = {
+        "owner": make_user(owner_org, "produsen"),
+        "other": make_user(make_org("opd"), "produsen"),
+        "partner": make_user(make_org("partner")),
+        "walidata": make_user(make_org("walidata"), "walidata"),
+    }
+    restricted = secret_dataset(owner_org, "terbatas", MARK["terbatas"])
+    closed = secret_dataset(owner_org, "tertutup", MARK["tertutup"])
+    draft = secret_dataset(owner_org, "terbuka", MARK["draft"], published=False)
+    public = make_dataset(owner_org, title="Data terbuka biasa")
+    public.attachments.create(kind="link", title=f"Lampiran {MARK['tertutup']}",
+                              url="https://y.id", access_level="tertutup")
+    upload = Upload.objects.create(
+        dataset=closed, uploaded_by=users["owner"], source_path="x", status="invalid",
+        source_name=f"{MARK['tertutup']}.csv",
+    )
+    datasets = [restricted, closed, draft, public]
+    values = {
+        "slug": [d.slug for d in datasets] + [owner_org.slug, "tidak-ada"],
+        "int": [1, 2],
+        "id": sorted(
+            {a.pk for d in datasets for a in d.attachments.all()} | {upload.pk}
+        ),
+        "fmt": ["csv", "xlsx", "json", "parquet"],
+    }
+    return users, values
+
+
+def candidates(name: str, conv: str | None, values: dict) -> list:
+    if conv == "slug" or name in {"slug", "dataset", "organisation", "org", "topic"}:
+        return values["slug"]
+    if name in {"fmt", "format", "ext"}:
+        return values["fmt"]
+    if name in {"number", "n", "version"}:
+        return values["int"]
+    if conv == "int" or name.endswith("id") or name == "pk":
+        return values["id"]
+    if conv == "uuid":
+        return ["00000000-0000-0000-0000-000000000000"]
+    return ["x"]
+
+
+def expand(route: str, values: dict) -> list[str]:
+    params = list(PARAM.finditer(route))
+    if not params:
+        return ["/" + route]
+    choices = [candidates(m["name"], m["conv"], values) for m in params]
+    urls = []
+    for combo in itertools.islice(itertools.product(*choices), 400):
+        url = route
+        for match, value in zip(params, combo, strict=True):
+            url = url.replace(match.group(0), str(value), 1)
+        urls.append("/" + url)
+    return urls
+
+
+def body(response) -> str:
+    if getattr(response, "streaming", False):
+        data = b"".join(itertools.islice(response.streaming_content, 200))
+    else:
+        data = response.content
+    return data.decode("utf-8", errors="ignore")
+
+
+def test_no_route_leaks_restricted_or_closed_content(world):
+    users, values = world
+    clients = {"anonymous": Client()}
+    for role, user in users.items():
+        clients[role] = Client()
+        assert clients[role].login(username=user.username, password=PASSWORD)
+    all_routes = [r for r in routes(get_resolver().url_patterns) if not r.startswith(SKIP_PREFIXES)]
+    assert len(all_routes) > 20
+    failures = []
+    checked = 0
+    for route in all_routes:
+        for url in expand(route, values):
+            for role, client in clients.items():
+                response = client.get(url)
+                checked += 1
+                if response.status_code >= 500:
+                    failures.append(f"{role} {url}: HTTP {response.status_code}")
+                    continue
+                text = body(response)
+                for level, marker in MARK.items():
+                    if level not in ALLOWED[role] and marker in text:
+                        failures.append(f"{role} {url}: shows {level} content")
+    assert checked > 500
+    assert not failures, "\n".join(failures[:40])
