@@ -1,8 +1,0 @@
-"""Test-run defaults: a throw-away data folder and jobs that run inline."""
-
-import os
-import tempfile
-
-os.environ.setdefault("SATUDATA_DATA_DIR", tempfile.mkdtemp(prefix="satudata-test-"))
-os.environ.setdefault("SATUDATA_JOBS_IMMEDIATE", "true")
-os.environ.setdefault("SATUDATA_SECRET_KEY", "test-secret-key-not-for-production-use-0123456789")
