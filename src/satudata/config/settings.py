@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "satudata.apps.catalog",
     "satudata.apps.monitoring",
     "satudata.apps.portal",
+    "satudata.apps.demo",
 ]
 
 MIDDLEWARE = [
@@ -106,7 +107,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "portal:workspace"
+LOGIN_REDIRECT_URL = "catalog:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
 
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
@@ -131,6 +132,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

@@ -1,7 +1,8 @@
 """Writing to and verifying the hash-chained audit log.
 
-Every action calls `record` inside its transaction; every read of tertutup content calls
-`record_read`. `verify_chain` recomputes every hash (`satudata audit verify`)."""
+Every action calls `record` inside its transaction, and every read of tertutup content is
+recorded as a `dataset.read` entry. `verify_chain` recomputes every hash
+(`satudata audit verify`)."""
 
 from collections.abc import Iterator
 from dataclasses import dataclass

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router
+from ninja import File, Form, Router, Status
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
@@ -23,7 +23,7 @@ from satudata.apps.catalog.schemas import (
     UploadOut,
     VersionOut,
 )
-from satudata.platform import access
+from satudata.platform import access, problems
 from satudata.platform.api import SIGNED_IN, ErrorEnvelope, api_viewer
 from satudata.platform.audit import client_ip, record
 
@@ -70,19 +70,25 @@ def _dataset(request: HttpRequest, slug: str) -> tuple[access.Viewer, Dataset]:
     viewer = api_viewer(request)
     dataset = access.get_dataset_or_404(viewer, slug=slug)
     if access.is_tertutup(dataset):
-        record("dataset.read", actor=request.user, obj=dataset, ip=client_ip(request),
-               detail={"via": "api"})
+        record(
+            "dataset.read",
+            actor=request.user,
+            obj=dataset,
+            ip=client_ip(request),
+            detail={"via": "api"},
+        )
     return viewer, dataset
 
 
-@router.get("/datasets/{slug}", response={200: DatasetOut, 401: ErrorEnvelope,
-                                           404: ErrorEnvelope})
+@router.get("/datasets/{slug}", response={200: DatasetOut, 401: ErrorEnvelope, 404: ErrorEnvelope})
 def get_dataset(request: HttpRequest, slug: str) -> dict[str, Any]:
     return dataset_dict(_dataset(request, slug)[1])
 
 
-@router.get("/datasets/{slug}/versions", response={200: list[VersionOut], 401: ErrorEnvelope,
-                                                    404: ErrorEnvelope})
+@router.get(
+    "/datasets/{slug}/versions",
+    response={200: list[VersionOut], 401: ErrorEnvelope, 404: ErrorEnvelope},
+)
 def list_versions(request: HttpRequest, slug: str) -> list[Any]:
     viewer, dataset = _dataset(request, slug)
     return list(access.versions(viewer, dataset).order_by("-number"))
@@ -105,13 +111,12 @@ def upload_dict(upload: Upload) -> dict[str, Any]:
 
 
 def _translated(problem: dict[str, Any]) -> dict[str, Any]:
-    params = problem.get("params") or {}
+    value = problem.get("value")
     return {
         **problem,
-        "value": None if problem.get("value") is None else str(problem["value"]),
-        "message": _(problem.get("message", "")) % params if params else _(problem["message"]),
-        "hint": (_(problem["hint"]) % params if params else _(problem["hint"]))
-        if problem.get("hint") else "",
+        "value": None if value is None else str(value),
+        "message": problems.problem_message(problem),
+        "hint": problems.problem_hint(problem),
     }
 
 
@@ -126,13 +131,22 @@ def _editable(request: HttpRequest, slug: str) -> Dataset:
 @router.post(
     "/datasets/{slug}/uploads",
     auth=SIGNED_IN,
-    response={201: UploadOut, 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope,
-              404: ErrorEnvelope, 409: ErrorEnvelope},
+    response={
+        201: UploadOut,
+        400: ErrorEnvelope,
+        401: ErrorEnvelope,
+        403: ErrorEnvelope,
+        404: ErrorEnvelope,
+        409: ErrorEnvelope,
+    },
 )
 def create_upload(
-    request: HttpRequest, slug: str, file: UploadedFile = File(...), sheet: str = Form(""),
+    request: HttpRequest,
+    slug: str,
+    file: UploadedFile = File(...),
+    sheet: str = Form(""),
     note: str = Form(""),
-) -> tuple[int, dict[str, Any]]:
+) -> Status:
     dataset = _editable(request, slug)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload"
@@ -141,14 +155,19 @@ def create_upload(
                 out.write(chunk)
         try:
             upload = uploads.check_start_upload(
-                user=request.auth, dataset=dataset, file=path, original_name=file.name or "data",
-                sheet=sheet, note=note, ip=client_ip(request),
+                user=request.auth,
+                dataset=dataset,
+                file=path,
+                original_name=file.name or "data",
+                sheet=sheet,
+                note=note,
+                ip=client_ip(request),
             )
         except NotAllowed as exc:
             raise HttpError(403, exc.message) from exc
         except ActionError as exc:
             raise HttpError(409, exc.message) from exc
-    return 201, upload_dict(upload)
+    return Status(201, upload_dict(upload))
 
 
 def _upload(request: HttpRequest, upload_id: int) -> Upload:
@@ -161,32 +180,45 @@ def _upload(request: HttpRequest, upload_id: int) -> Upload:
     return upload
 
 
-@router.get("/uploads/{upload_id}", auth=SIGNED_IN,
-            response={200: UploadOut, 401: ErrorEnvelope, 404: ErrorEnvelope})
+@router.get(
+    "/uploads/{upload_id}",
+    auth=SIGNED_IN,
+    response={200: UploadOut, 401: ErrorEnvelope, 404: ErrorEnvelope},
+)
 def get_upload(request: HttpRequest, upload_id: int) -> dict[str, Any]:
     return upload_dict(_upload(request, upload_id))
 
 
-@router.post("/uploads/{upload_id}/accept", auth=SIGNED_IN,
-             response={200: VersionOut, 401: ErrorEnvelope, 404: ErrorEnvelope,
-                       409: ErrorEnvelope})
+@router.post(
+    "/uploads/{upload_id}/accept",
+    auth=SIGNED_IN,
+    response={200: VersionOut, 401: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope},
+)
 def accept_upload(request: HttpRequest, upload_id: int) -> Any:
     upload = _upload(request, upload_id)
     try:
-        return uploads.check_accept_upload(user=request.auth, upload=upload,
-                                           ip=client_ip(request))
+        return uploads.check_accept_upload(user=request.auth, upload=upload, ip=client_ip(request))
     except ActionError as exc:
         raise HttpError(409, exc.message) from exc
 
 
-@router.post("/datasets/{slug}/submit", auth=SIGNED_IN,
-             response={200: StateOut, 401: ErrorEnvelope, 403: ErrorEnvelope,
-                       404: ErrorEnvelope, 409: ErrorEnvelope})
+@router.post(
+    "/datasets/{slug}/submit",
+    auth=SIGNED_IN,
+    response={
+        200: StateOut,
+        401: ErrorEnvelope,
+        403: ErrorEnvelope,
+        404: ErrorEnvelope,
+        409: ErrorEnvelope,
+    },
+)
 def submit(request: HttpRequest, slug: str, payload: SubmitIn) -> dict[str, Any]:
     dataset = _editable(request, slug)
     try:
-        workflow.check_submit(user=request.auth, dataset=dataset, note=payload.note,
-                              ip=client_ip(request))
+        workflow.check_submit(
+            user=request.auth, dataset=dataset, note=payload.note, ip=client_ip(request)
+        )
     except ActionError as exc:
         raise HttpError(409, exc.message) from exc
     dataset.refresh_from_db()

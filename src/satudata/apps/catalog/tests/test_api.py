@@ -55,8 +55,11 @@ def test_hidden_dataset_is_404_with_the_envelope(catalog):
     response = Client().get(f"/api/v1/datasets/{catalog['closed'].slug}")
     assert response.status_code == 404
     assert response.json() == {
-        "error": {"code": "not_found", "message": response.json()["error"]["message"],
-                  "details": []}
+        "error": {
+            "code": "not_found",
+            "message": response.json()["error"]["message"],
+            "details": [],
+        }
     }
     assert "Pasien" not in response.content.decode()
 
@@ -91,8 +94,11 @@ def test_csv_upload_submit_over_the_api(catalog):
     accepted = client.post(f"/api/v1/uploads/{upload['id']}/accept")
     assert accepted.status_code == 200, accepted.content
     assert accepted.json()["number"] == 1
-    submitted = client.post(f"/api/v1/datasets/{dataset.slug}/submit", {"note": "mohon"},
-                            content_type="application/json")
+    submitted = client.post(
+        f"/api/v1/datasets/{dataset.slug}/submit",
+        {"note": "mohon"},
+        content_type="application/json",
+    )
     assert submitted.json()["state"] == "diajukan"
 
 

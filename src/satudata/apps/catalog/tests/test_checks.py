@@ -23,8 +23,10 @@ def test_personal_data_can_never_be_open():
     dataset.candidate_version = make_version(
         dataset,
         columns={"nik": ["3671014108900001"], "nama": ["Contoh"]},
-        fields=[{"name": "nik", "title": "NIK", "type": "string", "role": "nik"},
-                {"name": "nama", "title": "Nama", "type": "string", "role": None}],
+        fields=[
+            {"name": "nik", "title": "NIK", "type": "string", "role": "nik"},
+            {"name": "nama", "title": "Nama", "type": "string", "role": None},
+        ],
     )
     result = by_code(dataset)["access"]
     assert not result.ok

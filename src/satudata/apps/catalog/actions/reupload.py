@@ -1,0 +1,57 @@
+"""Reading an upload again from its stored source file, e.g. from another sheet.
+
+The earlier upload is discarded; the new one shares the same stored source file (nothing is
+copied, nothing the user uploaded is lost) and is checked like any upload."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from satudata.apps.catalog.actions.uploads import (
+    LOCKED_STATES,
+    check_discard_upload,
+    process_upload,
+)
+from satudata.apps.catalog.errors import ActionError, NotAllowed
+from satudata.apps.catalog.models import Upload
+from satudata.platform import access, audit, jobs
+
+
+def check_reupload(*, user: Any, upload: Upload, sheet: str, ip: str = "") -> Upload:
+    dataset = upload.dataset
+    if not access.can_edit(access.viewer_for(user), dataset):
+        raise NotAllowed(_("You may not upload data to this dataset."))
+    if dataset.state in LOCKED_STATES:
+        raise ActionError(
+            _("This dataset is being checked. Wait for the result before uploading again.")
+        )
+    if upload.status in (Upload.Status.PROCESSING, Upload.Status.ACCEPTED):
+        raise ActionError(_("This upload cannot be read again now."))
+    with transaction.atomic():
+        check_discard_upload(user=user, upload=upload, ip=ip)
+        fresh = Upload.objects.create(
+            dataset=dataset,
+            uploaded_by=user,
+            source_path=upload.source_path,
+            source_name=upload.source_name,
+            source_size=upload.source_size,
+            source_checksum=upload.source_checksum,
+            sheet=sheet[:120],
+            note=upload.note,
+        )
+        audit.record(
+            "upload.create",
+            actor=user,
+            obj=fresh,
+            label=upload.source_name,
+            detail={"from_upload": upload.pk, "sheet": sheet},
+            ip=ip,
+        )
+        if fresh.source_size > settings.BACKGROUND_INGEST_BYTES:
+            fresh.job = jobs.enqueue("ingest_upload", params={"upload": fresh.pk}, user=user)
+            fresh.save(update_fields=["job"])
+            return fresh
+    process_upload(fresh)
+    return fresh

@@ -1,0 +1,180 @@
+"""Forms of the workspace: metadata, uploads, attachments, submission and review."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from satudata.apps.accounts.models import Organisation
+from satudata.apps.catalog.actions.datasets import METADATA_FIELDS
+from satudata.apps.catalog.checks import MANUAL_CHECKS
+from satudata.apps.catalog.models import AccessLevel, Dataset
+from satudata.apps.registry.models import Wilayah
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def split_commas(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class DatasetForm(forms.ModelForm):
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=500,
+        help_text=_("Words that help people find the data, separated by commas."),
+    )
+    prioritas_years = forms.CharField(
+        label=_("Data Prioritas years"),
+        required=False,
+        max_length=100,
+        help_text=_(
+            "Years in which the Forum Satu Data named this Data Prioritas, e.g. 2024, 2025."
+        ),
+    )
+
+    class Meta:
+        model = Dataset
+        fields = [name for name in METADATA_FIELDS if name != "prioritas_years"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "period_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "period_end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "konsep": forms.Textarea(attrs={"rows": 3}),
+            "definisi": forms.Textarea(attrs={"rows": 3}),
+            "klasifikasi": forms.Textarea(attrs={"rows": 3}),
+            "rujukan": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "description": _(
+                "What the data is about and how it was collected. Markdown is allowed."
+            ),
+            "level_penyajian": _("The smallest area the data is presented for."),
+            "cakupan_wilayah": _("The area the whole dataset covers, e.g. the city."),
+        }
+
+    def __init__(self, *args: Any, choose_organisation: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cakupan_wilayah"].queryset = Wilayah.objects.exclude(level=Wilayah.Level.DESA)
+        if self.instance.pk:
+            self.initial["tags"] = ", ".join(t.name for t in self.instance.tags.all())
+            self.initial["prioritas_years"] = ", ".join(
+                str(y) for y in self.instance.prioritas_years
+            )
+        if choose_organisation:
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Produsen data"),
+                queryset=Organisation.objects.filter(kind__in=Organisation.PRODUCER_KINDS),
+            )
+            self.order_fields(["organisation"])
+
+    def clean_tags(self) -> list[str]:
+        return split_commas(self.cleaned_data["tags"])
+
+    def clean_prioritas_years(self) -> list[int]:
+        years = []
+        for part in split_commas(self.cleaned_data["prioritas_years"]):
+            if not part.isdigit() or not MIN_YEAR <= int(part) <= MAX_YEAR:
+                raise forms.ValidationError(
+                    _("“%(value)s” is not a year. Write years like 2024, 2025."),
+                    params={"value": part},
+                )
+            years.append(int(part))
+        return sorted(set(years))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and start > end:
+            self.add_error("period_end", _("The period ends before it starts."))
+        return data
+
+    def metadata(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in METADATA_FIELDS}
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Data file"),
+        help_text=_(
+            "CSV or Excel (XLSX, XLS, ODS). Use the Excel template to get the columns right."
+        ),
+    )
+    sheet = forms.CharField(
+        label=_("Sheet"),
+        required=False,
+        max_length=120,
+        help_text=_(
+            "For Excel files with several sheets; leave empty to let the portal find the data."
+        ),
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=500,
+        help_text=_("What is new in this data, e.g. “Data for 2024 added”."),
+    )
+
+
+class SheetForm(forms.Form):
+    sheet = forms.ChoiceField(label=_("Read another sheet"))
+
+    def __init__(self, *args: Any, sheets: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sheet"].choices = [(name, name) for name in sheets]
+
+
+class AttachmentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    access_level = forms.ChoiceField(label=_("Access level"), choices=AccessLevel.choices)
+    file = forms.FileField(
+        label=_("Document"),
+        required=False,
+        help_text=_("A PDF, DOCX or image, e.g. the questionnaire or the methodology."),
+    )
+    url = forms.URLField(label=_("Or a link"), required=False, assume_scheme="https")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if bool(data.get("file")) == bool(data.get("url")):
+            raise forms.ValidationError(_("Attach either a document or a link (one of the two)."))
+        return data
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReviewForm(NoteForm):
+    RETURN, APPROVE = "return", "approve"
+
+    decision = forms.ChoiceField(choices=[(RETURN, RETURN), (APPROVE, APPROVE)])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["note"].label = _("Note for the produsen")
+        self.fields["note"].help_text = _("Required when you return the dataset: say what to fix.")
+        for code, label in MANUAL_CHECKS:
+            self.fields[f"check_{code}"] = forms.BooleanField(label=label, required=False)
+
+    def manual_fields(self) -> list[forms.BoundField]:
+        return [self[f"check_{code}"] for code, _label in MANUAL_CHECKS]
+
+    def manual_results(self) -> dict[str, bool]:
+        return {
+            code: bool(self.cleaned_data.get(f"check_{code}")) for code, _label in MANUAL_CHECKS
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("decision") == self.APPROVE and not all(self.manual_results().values()):
+            raise forms.ValidationError(
+                _("Tick every principle you checked before approving, or return the dataset.")
+            )
+        return data
