@@ -67,8 +67,14 @@ class SessionUser(APIKeyCookie):
 SIGNED_IN = [BearerToken(), SessionUser()]
 
 
-def error(api: NinjaAPI, request: HttpRequest, status: int, code: str, message: str,
-          details: list[dict[str, Any]] | None = None) -> HttpResponse:
+def error(
+    api: NinjaAPI,
+    request: HttpRequest,
+    status: int,
+    code: str,
+    message: str,
+    details: list[dict[str, Any]] | None = None,
+) -> HttpResponse:
     body = {"error": {"code": code, "message": message, "details": details or []}}
     return api.create_response(request, body, status=status)
 
@@ -84,8 +90,13 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return error(api, request, 401, "unauthenticated",
-                     _("Sign in or send a valid token: Authorization: Bearer <token>."))
+        return error(
+            api,
+            request,
+            401,
+            "unauthenticated",
+            _("Sign in or send a valid token: Authorization: Bearer <token>."),
+        )
 
     @api.exception_handler(Http404)
     def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
@@ -93,7 +104,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def _http(request: HttpRequest, exc: HttpError) -> HttpResponse:
-        codes = {400: "bad_request", 403: "forbidden", 404: "not_found", 409: "conflict",
-                 413: "too_large", 429: "rate_limited"}
-        return error(api, request, exc.status_code, codes.get(exc.status_code, "error"),
-                     str(exc))
+        codes = {
+            400: "bad_request",
+            403: "forbidden",
+            404: "not_found",
+            409: "conflict",
+            413: "too_large",
+            429: "rate_limited",
+        }
+        return error(api, request, exc.status_code, codes.get(exc.status_code, "error"), str(exc))

@@ -1,5 +1,7 @@
 """Translation catalogues: `.po` files are the source; `.mo` files are compiled from them with
-polib (no GNU gettext needed), by `make` and before tests. Run: `python -m satudata.platform.i18n`."""
+polib (no GNU gettext needed) by `make` and before the tests.
+
+Run: `python -m satudata.platform.i18n`."""
 
 from pathlib import Path
 

@@ -1,9 +1,10 @@
 """One job API for everything that runs in the background.
 
-`enqueue(kind, ...)` creates a `Job` row (what the user sees) and hands its id to Huey: SQLite-backed
-and in-process by default, Redis-backed workers when SATUDATA_REDIS_URL is set. A handler receives a
-`JobContext` to report progress. A job that fails keeps a user-facing message; a worker that dies
-leaves a `running` job whose heartbeat stops, which `reap_stale_jobs` marks as failed."""
+`enqueue(kind, ...)` creates a `Job` row (what the user sees) and hands its id to Huey:
+SQLite-backed and in-process by default, Redis-backed workers when SATUDATA_REDIS_URL is set.
+A handler receives a `JobContext` to report progress. A job that fails keeps a user-facing
+message; a worker that dies leaves a `running` job whose heartbeat stops, which
+`reap_stale_jobs` marks as failed."""
 
 import logging
 import time

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router
+from ninja import Router, Status
 
 from satudata.apps.accounts.models import ApiToken
 from satudata.apps.accounts.schemas import MeOut, TokenCreated, TokenIn, TokenOut
@@ -31,13 +31,13 @@ def list_tokens(request: HttpRequest) -> list[ApiToken]:
 
 
 @router.post("/tokens", response={201: TokenCreated, 401: ErrorEnvelope, 422: ErrorEnvelope})
-def new_token(request: HttpRequest, payload: TokenIn) -> tuple[int, dict]:
+def new_token(request: HttpRequest, payload: TokenIn) -> Status:
     token, raw = create_token(request.auth, payload.name.strip()[:100], payload.expires_at)
-    return 201, {**TokenOut.from_orm(token).dict(), "token": raw}
+    return Status(201, {**TokenOut.from_orm(token).dict(), "token": raw})
 
 
 @router.delete("/tokens/{token_id}", response={204: None, 401: ErrorEnvelope, 404: ErrorEnvelope})
-def delete_token(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def delete_token(request: HttpRequest, token_id: int) -> Status:
     token = get_object_or_404(ApiToken, pk=token_id, user=request.auth)
     revoke_token(request.auth, token)
-    return 204, None
+    return Status(204, None)

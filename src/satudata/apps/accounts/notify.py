@@ -18,7 +18,9 @@ TEXTS = {
     "returned": gettext_noop("“%(dataset)s” was returned by %(actor)s: %(note)s"),
     "approved": gettext_noop("“%(dataset)s” passed the walidata check and awaits pembina review."),
     "published": gettext_noop("“%(dataset)s” was published by %(actor)s."),
-    "rolled_back": gettext_noop("“%(dataset)s” was rolled back to version %(number)s by %(actor)s."),
+    "rolled_back": gettext_noop(
+        "“%(dataset)s” was rolled back to version %(number)s by %(actor)s."
+    ),
 }
 
 
@@ -29,10 +31,7 @@ def render(notification: Notification) -> str:
 
 def people_with_role(role: str, organisation_id: int | None = None) -> QuerySet:
     qs = User.objects.filter(is_active=True)
-    if role == Role.ADMIN:
-        qs = qs.filter(is_superuser=True)
-    else:
-        qs = qs.filter(grants__role=role)
+    qs = qs.filter(is_superuser=True) if role == Role.ADMIN else qs.filter(grants__role=role)
     if organisation_id is not None:
         qs = qs.filter(organisation_id=organisation_id)
     return qs.distinct()

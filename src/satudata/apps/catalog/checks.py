@@ -11,18 +11,32 @@ from satudata.apps.catalog.models import AccessLevel, Dataset, Licence, Version
 from satudata.apps.catalog.models.choices import OPEN_LICENCES
 
 REQUIRED_METADATA = (
-    "description", "topic_id", "frekuensi", "period_start", "period_end", "cakupan_wilayah_id",
-    "pengelola_nama", "pengelola_email", "rujukan",
+    "description",
+    "topic_id",
+    "frekuensi",
+    "period_start",
+    "period_end",
+    "cakupan_wilayah_id",
+    "pengelola_nama",
+    "pengelola_email",
+    "rujukan",
 )
 REQUIRED_STANDAR = ("konsep", "definisi", "ukuran", "satuan")
 PERSONAL_ROLES = {"nik", "kk"}
 
 MANUAL_CHECKS = (
-    ("standar_data", gettext_lazy("Standar Data: concepts, definitions, classification, "
-                                  "measure and unit follow the pembina's standard")),
+    (
+        "standar_data",
+        gettext_lazy(
+            "Standar Data: concepts, definitions, classification, "
+            "measure and unit follow the pembina's standard"
+        ),
+    ),
     ("metadata", gettext_lazy("Metadata: complete and describes the data correctly")),
-    ("interoperabilitas", gettext_lazy("Interoperabilitas: consistent structure and "
-                                       "machine-readable format")),
+    (
+        "interoperabilitas",
+        gettext_lazy("Interoperabilitas: consistent structure and machine-readable format"),
+    ),
     ("kode_referensi", gettext_lazy("Kode Referensi / Data Induk: uses the official codes")),
 )
 

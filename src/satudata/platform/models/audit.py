@@ -47,6 +47,14 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.seq} {self.action} {self.object_label}"
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("audit entries cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("audit entries cannot be deleted")
+
     def canonical(self) -> str:
         payload = {
             "seq": self.seq,
@@ -67,17 +75,12 @@ class AuditEntry(models.Model):
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical().encode()).hexdigest()
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
-            raise AppendOnlyError("audit entries cannot be updated")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("audit entries cannot be deleted")
-
 
 class AuditChainHead(models.Model):
     """One row, locked while an entry is appended, so that the chain stays linear."""
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default=GENESIS)
+
+    def __str__(self) -> str:
+        return f"{self.seq} {self.hash[:12]}"

@@ -13,7 +13,7 @@ from satudata.apps.catalog.models import Dataset, State, Transition, Version
 from satudata.platform import storage
 
 _seq = itertools.count(1)
-PASSWORD = "rahasia-uji-123"
+PASSWORD = "rahasia-uji-123"  # noqa: S105 (test accounts only)
 
 
 def make_org(kind: str = "opd", name: str | None = None, **extra: Any) -> Organisation:
@@ -58,8 +58,12 @@ def make_version(
     number = dataset.versions.count() + 1
     if fields is None:
         fields = [
-            {"name": name, "title": name, "type": "integer" if name == "jumlah" else "string",
-             "role": "kode_wilayah" if name == "kode_wilayah" else None}
+            {
+                "name": name,
+                "title": name,
+                "type": "integer" if name == "jumlah" else "string",
+                "role": "kode_wilayah" if name == "kode_wilayah" else None,
+            }
             for name in columns
         ]
     return Version.objects.create(
@@ -97,7 +101,9 @@ def make_dataset(
     if published:
         version = make_version(dataset)
         Transition.objects.create(
-            dataset=dataset, kind=Transition.Kind.PUBLISH, to_state=State.DITERBITKAN,
+            dataset=dataset,
+            kind=Transition.Kind.PUBLISH,
+            to_state=State.DITERBITKAN,
             version=version,
         )
         dataset.published_version = version

@@ -84,8 +84,12 @@ def test_edit_rights(world):
 
 def test_attachment_levels_follow_viewer(world):
     dataset = world["open"]
-    dataset.attachments.create(kind="link", title="Publik", url="https://a.id", access_level="terbuka")
-    dataset.attachments.create(kind="link", title="Rahasia", url="https://b.id", access_level="tertutup")
+    dataset.attachments.create(
+        kind="link", title="Publik", url="https://a.id", access_level="terbuka"
+    )
+    dataset.attachments.create(
+        kind="link", title="Rahasia", url="https://b.id", access_level="tertutup"
+    )
     anon = {a.title for a in access.attachments(access.ANONYMOUS, dataset)}
     owner = {a.title for a in access.attachments(access.viewer_for(world["owner"]), dataset)}
     assert anon == {"Publik"}

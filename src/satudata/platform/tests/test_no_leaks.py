@@ -12,7 +12,6 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from satudata.apps.catalog.models import Upload
 from satudata.platform.testing.factories import (
-    PASSWORD,
     make_dataset,
     make_org,
     make_user,
@@ -48,15 +47,20 @@ def routes(patterns: list, prefix: str = "") -> Iterator[str]:
 
 def secret_dataset(org, level: str, marker: str, published: bool = True):
     dataset = make_dataset(
-        org, access_level=level, published=False, title=f"Data {marker}",
-        description=f"Uraian {marker}", konsep=marker,
+        org,
+        access_level=level,
+        published=False,
+        title=f"Data {marker}",
+        description=f"Uraian {marker}",
+        konsep=marker,
     )
     version = make_version(
-        dataset, columns={"kode_wilayah": ["36.71.01"], "keterangan": [marker]},
-        fields=[{"name": "kode_wilayah", "title": "Kode", "type": "string",
-                 "role": "kode_wilayah"},
-                {"name": "keterangan", "title": f"Kolom {marker}", "type": "string",
-                 "role": None}],
+        dataset,
+        columns={"kode_wilayah": ["36.71.01"], "keterangan": [marker]},
+        fields=[
+            {"name": "kode_wilayah", "title": "Kode", "type": "string", "role": "kode_wilayah"},
+            {"name": "keterangan", "title": f"Kolom {marker}", "type": "string", "role": None},
+        ],
     )
     if published:
         dataset.transitions.create(kind="publish", to_state="diterbitkan", version=version)
@@ -65,8 +69,9 @@ def secret_dataset(org, level: str, marker: str, published: bool = True):
     else:
         dataset.candidate_version = version
     dataset.save()
-    dataset.attachments.create(kind="link", title=f"Lampiran {marker}", url="https://x.id",
-                               access_level=level)
+    dataset.attachments.create(
+        kind="link", title=f"Lampiran {marker}", url="https://x.id", access_level=level
+    )
     return dataset
 
 
@@ -83,19 +88,24 @@ def world():
     closed = secret_dataset(owner_org, "tertutup", MARK["tertutup"])
     draft = secret_dataset(owner_org, "terbuka", MARK["draft"], published=False)
     public = make_dataset(owner_org, title="Data terbuka biasa")
-    public.attachments.create(kind="link", title=f"Lampiran {MARK['tertutup']}",
-                              url="https://y.id", access_level="tertutup")
+    public.attachments.create(
+        kind="link",
+        title=f"Lampiran {MARK['tertutup']}",
+        url="https://y.id",
+        access_level="tertutup",
+    )
     upload = Upload.objects.create(
-        dataset=closed, uploaded_by=users["owner"], source_path="x", status="invalid",
+        dataset=closed,
+        uploaded_by=users["owner"],
+        source_path="x",
+        status="invalid",
         source_name=f"{MARK['tertutup']}.csv",
     )
     datasets = [restricted, closed, draft, public]
     values = {
         "slug": [d.slug for d in datasets] + [owner_org.slug, "tidak-ada"],
         "int": [1, 2],
-        "id": sorted(
-            {a.pk for d in datasets for a in d.attachments.all()} | {upload.pk}
-        ),
+        "id": sorted({a.pk for d in datasets for a in d.attachments.all()} | {upload.pk}),
         "fmt": ["csv", "xlsx", "json", "parquet"],
     }
     return users, values
@@ -142,7 +152,7 @@ def test_no_route_leaks_restricted_or_closed_content(world):
     clients = {"anonymous": Client()}
     for role, user in users.items():
         clients[role] = Client()
-        assert clients[role].login(username=user.username, password=PASSWORD)
+        clients[role].force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     all_routes = [r for r in routes(get_resolver().url_patterns) if not r.startswith(SKIP_PREFIXES)]
     assert len(all_routes) > 20
     failures = []

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 
 from satudata.apps.accounts.models import ApiToken
-from satudata.platform.testing.factories import PASSWORD, make_dataset, make_org, make_user
+from satudata.platform.testing.factories import make_org, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def produsen():
 
 def signed_in(user) -> Client:
     client = Client()
-    assert client.login(username=user.username, password=PASSWORD)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
 
 

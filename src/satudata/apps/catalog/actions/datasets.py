@@ -12,10 +12,27 @@ from satudata.apps.catalog.models import Attachment, Dataset, State, Tag, Transi
 from satudata.platform import access, audit, storage
 
 METADATA_FIELDS = (
-    "title", "description", "topic", "access_level", "licence", "frekuensi", "period_start",
-    "period_end", "cakupan_wilayah", "level_penyajian", "konsep", "definisi", "klasifikasi",
-    "ukuran", "satuan", "kode_referensi", "jenis_statistik", "prioritas_years", "pengelola_nama",
-    "pengelola_email", "rujukan",
+    "title",
+    "description",
+    "topic",
+    "access_level",
+    "licence",
+    "frekuensi",
+    "period_start",
+    "period_end",
+    "cakupan_wilayah",
+    "level_penyajian",
+    "konsep",
+    "definisi",
+    "klasifikasi",
+    "ukuran",
+    "satuan",
+    "kode_referensi",
+    "jenis_statistik",
+    "prioritas_years",
+    "pengelola_nama",
+    "pengelola_email",
+    "rujukan",
 )
 
 

@@ -5,34 +5,23 @@ staged Parquet file, and shown to the produsen as a preview with a report. Accep
 staged file into the version store and creates the next immutable `Version`; the published version
 is untouched until the walidata publishes. Large files are processed as a background job."""
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from satudata.apps.catalog.errors import ActionError, NotAllowed
+from satudata.apps.catalog.fields import plain, to_field, to_spec
 from satudata.apps.catalog.models import Dataset, State, Transition, Upload, Version
 from satudata.apps.registry.models import Wilayah
 from satudata.engines import tabular
 from satudata.platform import access, audit, jobs, storage
 
 LOCKED_STATES = (State.DIAJUKAN, State.MENUNGGU_PEMBINA)
-
-
-def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, int | float | str | bool) or value is None:
-        return value
-    return str(value)
 
 
 def reference_codes() -> set[str]:
@@ -87,54 +76,59 @@ def check_start_upload(
     return upload
 
 
-def _target_schema(dataset: Dataset) -> list[dict[str, Any]] | None:
+def _target_schema(dataset: Dataset) -> list[tabular.FieldSpec] | None:
     previous = dataset.candidate_version or dataset.published_version
-    return list(previous.fields) if previous else None
+    return [to_spec(f) for f in previous.fields] if previous else None
+
+
+def engine_options() -> tabular.Options:
+    return tabular.Options(
+        max_bytes=settings.UPLOAD_MAX_BYTES,
+        memory_limit=settings.DUCKDB_MEMORY_LIMIT,
+        threads=settings.DUCKDB_THREADS,
+        temp_dir=storage.staging_dir(),
+    )
 
 
 def process_upload(upload: Upload, progress: tabular.Progress | None = None) -> Upload:
     """Runs the engine on an upload (inline or inside the ingest job) and stores its findings."""
-    dataset = upload.dataset
     staged = storage.new_path("staging", ".parquet")
+    source = storage.absolute(upload.source_path)
     try:
         result = tabular.ingest(
-            storage.absolute(upload.source_path),
+            source,
             staged,
-            original_name=upload.source_name,
+            filename=upload.source_name,
             sheet=upload.sheet or None,
-            schema=_target_schema(dataset),
+            schema=_target_schema(upload.dataset),
             mapping=upload.mapping or None,
             code_lists={"kode_wilayah": reference_codes()},
-            max_bytes=settings.UPLOAD_MAX_BYTES,
-            memory_limit=settings.DUCKDB_MEMORY_LIMIT,
-            threads=settings.DUCKDB_THREADS,
+            options=engine_options(),
             progress=progress,
         )
     except tabular.TabularError as exc:
         upload.status = Upload.Status.FAILED
-        upload.error = _plain(exc.problem)
+        upload.error = plain(exc.problem)
         upload.save(update_fields=["status", "error"])
         return upload
-    upload.sheet = result.sheet or ""
-    upload.sheets = list(result.sheets)
-    upload.staged_path = storage.relative(staged)
-    upload.problems = _plain(list(result.problems))
+    upload.sheet = result.source.sheet or ""
+    upload.sheets = [s.name for s in result.source.sheets]
+    upload.staged_path = storage.relative(staged) if result.ok else ""
+    upload.problems = plain(result.problems)
     upload.result = {
-        "rows": result.rows,
-        "fields": _plain(list(result.fields)),
-        "preview": _plain(result.preview),
-        "counts": _plain(result.counts),
+        "rows": result.row_count,
+        "fields": plain(result.fields),
+        "preview": plain(result.preview),
+        "counts": plain(result.counts),
         "error_count": result.error_count,
         "warning_count": result.warning_count,
         "checksum": result.checksum,
-        "format": result.format,
+        "source": plain(result.source),
     }
     upload.status = Upload.Status.READY if result.ok else Upload.Status.INVALID
     if result.problems:
         report = storage.new_path("reports", ".xlsx")
-        tabular.report_xlsx(
-            storage.absolute(upload.source_path), result, report, original_name=upload.source_name
-        )
+        tabular.write_report(result, source, report, tr=gettext, options=engine_options())
         upload.report_path = storage.relative(report)
     upload.save()
     return upload
@@ -148,13 +142,10 @@ def ingest_job(context: jobs.JobContext) -> dict[str, Any]:
 
 
 def _unknown_codes(upload: Upload) -> dict[str, int]:
-    counts = upload.result.get("counts", {})
     return {
-        column: int(n)
-        for (rule, column), n in (
-            ((key.split("|", 1) + [""])[:2], value) for key, value in counts.items()
-        )
-        if rule == "code_list"
+        count["column"]: int(count["count"])
+        for count in upload.result.get("counts", [])
+        if count["rule"] == "code_list" and count.get("column")
     }
 
 
@@ -170,10 +161,13 @@ def check_accept_upload(*, user: Any, upload: Upload, ip: str = "") -> Version:
     staged = storage.absolute(upload.staged_path)
     diff: dict[str, Any] = {}
     if previous is not None:
-        diff = _plain(
+        diff = plain(
             tabular.diff_versions(
-                storage.absolute(previous.parquet_path), previous.fields, staged,
-                upload.result["fields"],
+                storage.absolute(previous.parquet_path),
+                staged,
+                [to_field(f) for f in previous.fields],
+                [to_field(f) for f in upload.result["fields"]],
+                options=engine_options(),
             )
         )
     final = storage.new_path("versions", ".parquet")
@@ -208,11 +202,21 @@ def check_accept_upload(*, user: Any, upload: Upload, ip: str = "") -> Version:
                 dataset.state = State.DRAFT
             dataset.save(update_fields=["candidate_version", "state", "updated_at"])
             Transition.objects.create(
-                dataset=dataset, kind=Transition.Kind.NEW_VERSION, from_state=from_state,
-                to_state=dataset.state, version=version, actor=user, note=upload.note,
+                dataset=dataset,
+                kind=Transition.Kind.NEW_VERSION,
+                from_state=from_state,
+                to_state=dataset.state,
+                version=version,
+                actor=user,
+                note=upload.note,
             )
-            audit.record("version.create", actor=user, obj=version,
-                         detail={"rows": version.rows, "checksum": version.checksum}, ip=ip)
+            audit.record(
+                "version.create",
+                actor=user,
+                obj=version,
+                detail={"rows": version.rows, "checksum": version.checksum},
+                ip=ip,
+            )
     except Exception:
         final.unlink(missing_ok=True)
         raise

@@ -38,8 +38,15 @@ def _step(
         checks=checks or {},
     )
     dataset.state = to_state
-    dataset.save(update_fields=["state", "published_version", "candidate_version",
-                                "data_updated_at", "updated_at"])
+    dataset.save(
+        update_fields=[
+            "state",
+            "published_version",
+            "candidate_version",
+            "data_updated_at",
+            "updated_at",
+        ]
+    )
     audit.record(
         f"dataset.{kind}",
         actor=user,
@@ -74,11 +81,20 @@ def check_submit(*, user: Any, dataset: Dataset, note: str = "", ip: str = "") -
     if dataset.candidate_version is None:
         raise ActionError(_("Upload a data version before submitting."))
     step = _step(
-        dataset, kind=Transition.Kind.SUBMIT, to_state=State.DIAJUKAN, user=user, note=note,
-        version=dataset.candidate_version, ip=ip,
+        dataset,
+        kind=Transition.Kind.SUBMIT,
+        to_state=State.DIAJUKAN,
+        user=user,
+        note=note,
+        version=dataset.candidate_version,
+        ip=ip,
     )
-    notify(people_with_role(Role.WALIDATA), "submitted", _params(dataset, user),
-           dataset.get_absolute_url())
+    notify(
+        people_with_role(Role.WALIDATA),
+        "submitted",
+        _params(dataset, user),
+        dataset.get_absolute_url(),
+    )
     return step
 
 
@@ -93,11 +109,21 @@ def check_return(
     if not note.strip():
         raise ActionError(_("Write what the produsen must fix before returning the dataset."))
     step = _step(
-        dataset, kind=Transition.Kind.RETURN, to_state=State.DIKEMBALIKAN, user=user, note=note,
-        version=dataset.candidate_version, checks=checks, ip=ip,
+        dataset,
+        kind=Transition.Kind.RETURN,
+        to_state=State.DIKEMBALIKAN,
+        user=user,
+        note=note,
+        version=dataset.candidate_version,
+        checks=checks,
+        ip=ip,
     )
-    notify(_producers(dataset), "returned", _params(dataset, user, note=note),
-           dataset.get_absolute_url())
+    notify(
+        _producers(dataset),
+        "returned",
+        _params(dataset, user, note=note),
+        dataset.get_absolute_url(),
+    )
     return step
 
 
@@ -107,8 +133,14 @@ def _publish(dataset: Dataset, user: Any, note: str, checks: dict | None, ip: st
     dataset.candidate_version = None
     dataset.data_updated_at = timezone.now()
     step = _step(
-        dataset, kind=Transition.Kind.PUBLISH, to_state=State.DITERBITKAN, user=user, note=note,
-        version=version, checks=checks, ip=ip,
+        dataset,
+        kind=Transition.Kind.PUBLISH,
+        to_state=State.DITERBITKAN,
+        user=user,
+        note=note,
+        version=version,
+        checks=checks,
+        ip=ip,
     )
     notify(_producers(dataset), "published", _params(dataset, user), dataset.get_absolute_url())
     return step
@@ -124,12 +156,20 @@ def check_approve(
         raise NotAllowed(_("You may not check this dataset now."))
     if dataset.is_prioritas:
         step = _step(
-            dataset, kind=Transition.Kind.APPROVE, to_state=State.MENUNGGU_PEMBINA, user=user,
-            note=note, version=dataset.candidate_version, checks=checks, ip=ip,
+            dataset,
+            kind=Transition.Kind.APPROVE,
+            to_state=State.MENUNGGU_PEMBINA,
+            user=user,
+            note=note,
+            version=dataset.candidate_version,
+            checks=checks,
+            ip=ip,
         )
         notify(
-            list(people_with_role(Role.PEMBINA)) + _producers(dataset), "approved",
-            _params(dataset, user), dataset.get_absolute_url(),
+            list(people_with_role(Role.PEMBINA)) + _producers(dataset),
+            "approved",
+            _params(dataset, user),
+            dataset.get_absolute_url(),
         )
         return step
     return _publish(dataset, user, note, checks, ip)
@@ -146,8 +186,9 @@ def check_pembina_approve(
 
 
 @transaction.atomic
-def check_rollback(*, user: Any, dataset: Dataset, version: Version, note: str = "",
-                   ip: str = "") -> Transition:
+def check_rollback(
+    *, user: Any, dataset: Dataset, version: Version, note: str = "", ip: str = ""
+) -> Transition:
     dataset = _lock(dataset)
     if not access.can_rollback(access.viewer_for(user), dataset):
         raise NotAllowed(_("Only the walidata can republish an older version."))
@@ -161,11 +202,18 @@ def check_rollback(*, user: Any, dataset: Dataset, version: Version, note: str =
     dataset.data_updated_at = timezone.now()
     state = State.DITERBITKAN if dataset.state == State.DITERBITKAN else dataset.state
     step = _step(
-        dataset, kind=Transition.Kind.ROLLBACK, to_state=state, user=user, note=note,
-        version=version, ip=ip,
+        dataset,
+        kind=Transition.Kind.ROLLBACK,
+        to_state=state,
+        user=user,
+        note=note,
+        version=version,
+        ip=ip,
     )
     notify(
-        _producers(dataset), "rolled_back", _params(dataset, user, number=version.number),
+        _producers(dataset),
+        "rolled_back",
+        _params(dataset, user, number=version.number),
         dataset.get_absolute_url(),
     )
     return step

@@ -68,17 +68,24 @@ class Dataset(models.Model):
         _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY_4
     )
     frekuensi = models.CharField(
-        _("frekuensi penerbitan"), max_length=16, choices=Frekuensi.choices,
+        _("frekuensi penerbitan"),
+        max_length=16,
+        choices=Frekuensi.choices,
         default=Frekuensi.TAHUNAN,
     )
     period_start = models.DateField(_("covers from"), null=True, blank=True)
     period_end = models.DateField(_("covers to"), null=True, blank=True)
     cakupan_wilayah = models.ForeignKey(
-        "registry.Wilayah", verbose_name=_("cakupan wilayah"), null=True, blank=True,
+        "registry.Wilayah",
+        verbose_name=_("cakupan wilayah"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
     )
     level_penyajian = models.CharField(
-        _("level penyajian"), max_length=12, choices=LevelPenyajian.choices,
+        _("level penyajian"),
+        max_length=12,
+        choices=LevelPenyajian.choices,
         default=LevelPenyajian.KOTA,
     )
     konsep = models.TextField(_("konsep"), blank=True)
@@ -88,7 +95,9 @@ class Dataset(models.Model):
     satuan = models.CharField(_("satuan"), max_length=100, blank=True)
     kode_referensi = models.CharField(_("kode referensi"), max_length=200, blank=True)
     jenis_statistik = models.CharField(
-        _("jenis statistik"), max_length=10, choices=JenisStatistik.choices,
+        _("jenis statistik"),
+        max_length=10,
+        choices=JenisStatistik.choices,
         default=JenisStatistik.SEKTORAL,
     )
     prioritas_years = models.JSONField(_("Data Prioritas years"), default=list, blank=True)
@@ -105,7 +114,10 @@ class Dataset(models.Model):
         "catalog.Version", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

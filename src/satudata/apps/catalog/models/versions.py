@@ -15,7 +15,9 @@ class ImmutableError(Exception):
 
 
 class Version(models.Model):
-    dataset = models.ForeignKey("catalog.Dataset", on_delete=models.PROTECT, related_name="versions")
+    dataset = models.ForeignKey(
+        "catalog.Dataset", on_delete=models.PROTECT, related_name="versions"
+    )
     number = models.PositiveIntegerField(_("version"))
     parquet_path = models.CharField(max_length=300)
     checksum = models.CharField(_("checksum (SHA-256)"), max_length=64)
@@ -30,7 +32,10 @@ class Version(models.Model):
     diff = models.JSONField(default=dict, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
@@ -46,13 +51,13 @@ class Version(models.Model):
     def __str__(self) -> str:
         return f"{self.dataset} v{self.number}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("portal:version", args=[self.dataset.slug, self.number])
-
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ImmutableError("versions are immutable")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("portal:version", args=[self.dataset.slug, self.number])
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableError("versions are never deleted")
@@ -78,7 +83,10 @@ class Transition(models.Model):
     to_state = models.CharField(max_length=20, choices=State.choices)
     version = models.ForeignKey(Version, null=True, blank=True, on_delete=models.PROTECT)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     note = models.TextField(_("note"), blank=True)

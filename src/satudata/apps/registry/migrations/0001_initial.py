@@ -5,27 +5,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Wilayah',
+            name="Wilayah",
             fields=[
-                ('kode', models.CharField(max_length=13, primary_key=True, serialize=False, verbose_name='code')),
-                ('nama', models.CharField(db_index=True, max_length=120, verbose_name='name')),
-                ('level', models.CharField(choices=[('provinsi', 'province'), ('kabkota', 'regency / city'), ('kecamatan', 'district (kecamatan)'), ('desa', 'village (kelurahan / desa)')], db_index=True, max_length=12, verbose_name='level')),
-                ('lat', models.FloatField(blank=True, null=True)),
-                ('lng', models.FloatField(blank=True, null=True)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='children', to='registry.wilayah')),
+                (
+                    "kode",
+                    models.CharField(
+                        max_length=13, primary_key=True, serialize=False, verbose_name="code"
+                    ),
+                ),
+                ("nama", models.CharField(db_index=True, max_length=120, verbose_name="name")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("provinsi", "province"),
+                            ("kabkota", "regency / city"),
+                            ("kecamatan", "district (kecamatan)"),
+                            ("desa", "village (kelurahan / desa)"),
+                        ],
+                        db_index=True,
+                        max_length=12,
+                        verbose_name="level",
+                    ),
+                ),
+                ("lat", models.FloatField(blank=True, null=True)),
+                ("lng", models.FloatField(blank=True, null=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="registry.wilayah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['kode'],
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["kode"],
             },
         ),
     ]
