@@ -42,7 +42,7 @@ bench-full: install
 	bash scripts/bench.sh
 
 messages: install
-	cd src/satudata && ../../$(VENV)/bin/satudata makemessages -l id -l en --keyword=N_ --no-obsolete --ignore='*/tests/*'
+	cd src/satudata && ../../$(VENV)/bin/satudata makemessages -l id -l en --no-obsolete --ignore='*/tests/*'
 
 clean:
 	rm -rf .venv .tools
