@@ -11,6 +11,7 @@ from typing import Any
 from django.db import models, transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from satudata.platform.models import AuditChainHead, AuditEntry
 from satudata.platform.models.audit import GENESIS
@@ -76,14 +77,14 @@ def verify_chain() -> tuple[int, list[ChainBreak]]:
     for entry in _entries():
         count += 1
         if entry.seq != expected_seq:
-            breaks.append(ChainBreak(entry.seq, f"missing entries before {entry.seq}"))
+            breaks.append(ChainBreak(entry.seq, _("entries are missing before this one")))
         if entry.prev_hash != expected_prev:
-            breaks.append(ChainBreak(entry.seq, "previous hash does not match"))
+            breaks.append(ChainBreak(entry.seq, _("the previous hash does not match")))
         if entry.compute_hash() != entry.hash:
-            breaks.append(ChainBreak(entry.seq, "content changed after it was written"))
+            breaks.append(ChainBreak(entry.seq, _("the content changed after it was written")))
         expected_prev = entry.hash
         expected_seq = entry.seq + 1
     head = AuditChainHead.objects.filter(pk=1).first()
     if head is not None and (head.seq != expected_seq - 1 or head.hash != expected_prev):
-        breaks.append(ChainBreak(head.seq, "latest entries were removed"))
+        breaks.append(ChainBreak(head.seq, _("the latest entries were removed")))
     return count, breaks

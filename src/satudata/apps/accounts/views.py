@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from satudata.apps.accounts.forms import TokenForm
+from satudata.apps.accounts.forms import SignInForm, TokenForm
 from satudata.apps.accounts.inbox import mark_read
 from satudata.apps.accounts.tokens import create_token, revoke_token
 from satudata.apps.portal.views.common import client_ip, form_data, paginate
@@ -21,6 +21,7 @@ from satudata.apps.portal.views.common import client_ip, form_data, paginate
 
 class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
+    authentication_form = SignInForm
     redirect_authenticated_user = True
     next_page = reverse_lazy("catalog:dashboard")
 

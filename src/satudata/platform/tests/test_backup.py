@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from satudata.apps.accounts.models import ApiToken, User
 from satudata.apps.accounts.tokens import create_token
@@ -20,6 +21,13 @@ from satudata.platform.models import AuditEntry
 from satudata.platform.testing.factories import make_dataset, make_org, make_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
 
 CSV = "kode_wilayah,kecamatan,jumlah_sekolah\n36.71.01,Tangerang,41\n36.71.02,Jatiuwung,28\n"
 

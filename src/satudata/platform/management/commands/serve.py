@@ -88,8 +88,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--host", default=env_str("HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=env_int("PORT", 8000))
+        parser.add_argument(
+            "--host", default=env_str("HOST", "127.0.0.1"), help="address to listen on"
+        )
+        parser.add_argument(
+            "--port", type=int, default=env_int("PORT", 8000), help="port to listen on"
+        )
         parser.add_argument(
             "--workers",
             type=int,
