@@ -3,6 +3,7 @@ file layout and where its pemeriksaan ends."""
 
 from dataclasses import dataclass
 
+from satudata.apps.catalog.models.choices import DEFAULT_LICENCE, AccessLevel
 from satudata.apps.demo.figures import Generator
 from satudata.apps.demo.sheets import Layout
 
@@ -20,7 +21,6 @@ RUJUKAN = {
 }
 RUJUKAN_UMUM = "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah"
 KODE_REFERENSI = "Kode wilayah Kemendagri (Kepmendagri Nomor 300.2.2-2430 Tahun 2025)"
-LICENCES = {"terbuka": "cc-by-4.0", "terbatas": "bagi-pakai", "tertutup": "internal"}
 
 
 @dataclass(frozen=True)
@@ -58,4 +58,4 @@ class Spec:
 
     @property
     def licence(self) -> str:
-        return LICENCES[self.access]
+        return DEFAULT_LICENCE[AccessLevel(self.access)]

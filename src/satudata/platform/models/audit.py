@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from datetime import UTC
 from typing import Any
 
 from django.db import models
@@ -58,7 +59,7 @@ class AuditEntry(models.Model):
     def canonical(self) -> str:
         payload = {
             "seq": self.seq,
-            "at": self.at.isoformat(),
+            "at": self.at.astimezone(UTC).isoformat(),
             "actor_id": self.actor_id,
             "actor_name": self.actor_name,
             "organisation_id": self.organisation_id,

@@ -42,7 +42,9 @@ def check_start_upload(
     sheet: str = "",
     note: str = "",
     ip: str = "",
+    inline: bool = False,
 ) -> Upload:
+    """Store the file and check it: inline when small (or `inline`), else as a background job."""
     if not access.can_edit(access.viewer_for(user), dataset):
         raise NotAllowed(_("You may not upload data to this dataset."))
     if dataset.state in LOCKED_STATES:
@@ -68,7 +70,7 @@ def check_start_upload(
             note=note[:500],
         )
         audit.record("upload.create", actor=user, obj=upload, label=original_name, ip=ip)
-        if size > settings.BACKGROUND_INGEST_BYTES:
+        if not inline and size > settings.BACKGROUND_INGEST_BYTES:
             upload.job = jobs.enqueue("ingest_upload", params={"upload": upload.pk}, user=user)
             upload.save(update_fields=["job"])
             return upload

@@ -6,195 +6,551 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('platform', '0001_initial'),
-        ('registry', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("platform", "0001_initial"),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=60, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=60, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('description', models.TextField(blank=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("description", models.TextField(blank=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'topic',
-                'verbose_name_plural': 'topics',
-                'ordering': ['name'],
+                "verbose_name": "topic",
+                "verbose_name_plural": "topics",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Dataset',
+            name="Dataset",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=250, verbose_name='title')),
-                ('slug', models.SlugField(max_length=120, unique=True)),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('access_level', models.CharField(choices=[('terbuka', 'Open (terbuka)'), ('terbatas', 'Restricted (terbatas)'), ('tertutup', 'Closed (tertutup)')], default='terbuka', max_length=10, verbose_name='access level')),
-                ('licence', models.CharField(choices=[('cc-by-4.0', 'Creative Commons Attribution 4.0 (CC BY 4.0)'), ('cc-by-sa-4.0', 'Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)'), ('cc0-1.0', 'Creative Commons Zero (CC0 1.0)'), ('odbl-1.0', 'Open Data Commons ODbL 1.0'), ('bagi-pakai', 'Data sharing agreement (bagi pakai)'), ('internal', 'Internal use only')], default='cc-by-4.0', max_length=20, verbose_name='licence')),
-                ('frekuensi', models.CharField(choices=[('harian', 'daily'), ('mingguan', 'weekly'), ('bulanan', 'monthly'), ('triwulanan', 'quarterly'), ('semesteran', 'every six months'), ('tahunan', 'yearly'), ('lima_tahunan', 'every five years'), ('tidak_tentu', 'irregular')], default='tahunan', max_length=16, verbose_name='frekuensi penerbitan')),
-                ('period_start', models.DateField(blank=True, null=True, verbose_name='covers from')),
-                ('period_end', models.DateField(blank=True, null=True, verbose_name='covers to')),
-                ('level_penyajian', models.CharField(choices=[('kota', 'city'), ('kecamatan', 'kecamatan'), ('kelurahan', 'kelurahan')], default='kota', max_length=12, verbose_name='level penyajian')),
-                ('konsep', models.TextField(blank=True, verbose_name='konsep')),
-                ('definisi', models.TextField(blank=True, verbose_name='definisi')),
-                ('klasifikasi', models.TextField(blank=True, verbose_name='klasifikasi')),
-                ('ukuran', models.CharField(blank=True, max_length=200, verbose_name='ukuran')),
-                ('satuan', models.CharField(blank=True, max_length=100, verbose_name='satuan')),
-                ('kode_referensi', models.CharField(blank=True, max_length=200, verbose_name='kode referensi')),
-                ('jenis_statistik', models.CharField(choices=[('dasar', 'basic statistics (dasar)'), ('sektoral', 'sectoral statistics (sektoral)'), ('khusus', 'special statistics (khusus)')], default='sektoral', max_length=10, verbose_name='jenis statistik')),
-                ('prioritas_years', models.JSONField(blank=True, default=list, verbose_name='Data Prioritas years')),
-                ('pengelola_nama', models.CharField(blank=True, max_length=150, verbose_name='data steward')),
-                ('pengelola_email', models.EmailField(blank=True, max_length=254, verbose_name='data steward email')),
-                ('rujukan', models.TextField(blank=True, verbose_name='rujukan')),
-                ('state', models.CharField(choices=[('draft', 'draft'), ('diajukan', 'submitted'), ('dikembalikan', 'returned'), ('menunggu_pembina', 'awaiting pembina review'), ('diterbitkan', 'published')], db_index=True, default='draft', max_length=20, verbose_name='state')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='metadata updated')),
-                ('data_updated_at', models.DateTimeField(blank=True, null=True, verbose_name='data last published')),
-                ('cakupan_wilayah', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='registry.wilayah', verbose_name='cakupan wilayah')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='datasets', to='accounts.organisation', verbose_name='produsen data')),
-                ('tags', models.ManyToManyField(blank=True, to='catalog.tag', verbose_name='tags')),
-                ('topic', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='catalog.topic', verbose_name='topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=250, verbose_name="title")),
+                ("slug", models.SlugField(max_length=120, unique=True)),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "access_level",
+                    models.CharField(
+                        choices=[
+                            ("terbuka", "Open (terbuka)"),
+                            ("terbatas", "Restricted (terbatas)"),
+                            ("tertutup", "Closed (tertutup)"),
+                        ],
+                        default="terbuka",
+                        max_length=10,
+                        verbose_name="access level",
+                    ),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        choices=[
+                            ("cc-by-4.0", "Creative Commons Attribution 4.0 (CC BY 4.0)"),
+                            (
+                                "cc-by-sa-4.0",
+                                "Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)",
+                            ),
+                            ("cc0-1.0", "Creative Commons Zero (CC0 1.0)"),
+                            ("odbl-1.0", "Open Data Commons ODbL 1.0"),
+                            ("bagi-pakai", "Data sharing agreement (bagi pakai)"),
+                            ("internal", "Internal use only"),
+                        ],
+                        default="cc-by-4.0",
+                        max_length=20,
+                        verbose_name="licence",
+                    ),
+                ),
+                (
+                    "frekuensi",
+                    models.CharField(
+                        choices=[
+                            ("harian", "daily"),
+                            ("mingguan", "weekly"),
+                            ("bulanan", "monthly"),
+                            ("triwulanan", "quarterly"),
+                            ("semesteran", "every six months"),
+                            ("tahunan", "yearly"),
+                            ("lima_tahunan", "every five years"),
+                            ("tidak_tentu", "irregular"),
+                        ],
+                        default="tahunan",
+                        max_length=16,
+                        verbose_name="frekuensi penerbitan",
+                    ),
+                ),
+                (
+                    "period_start",
+                    models.DateField(blank=True, null=True, verbose_name="covers from"),
+                ),
+                ("period_end", models.DateField(blank=True, null=True, verbose_name="covers to")),
+                (
+                    "level_penyajian",
+                    models.CharField(
+                        choices=[
+                            ("kota", "city"),
+                            ("kecamatan", "kecamatan"),
+                            ("kelurahan", "kelurahan"),
+                        ],
+                        default="kota",
+                        max_length=12,
+                        verbose_name="level penyajian",
+                    ),
+                ),
+                ("konsep", models.TextField(blank=True, verbose_name="konsep")),
+                ("definisi", models.TextField(blank=True, verbose_name="definisi")),
+                ("klasifikasi", models.TextField(blank=True, verbose_name="klasifikasi")),
+                ("ukuran", models.CharField(blank=True, max_length=200, verbose_name="ukuran")),
+                ("satuan", models.CharField(blank=True, max_length=100, verbose_name="satuan")),
+                (
+                    "kode_referensi",
+                    models.CharField(blank=True, max_length=200, verbose_name="kode referensi"),
+                ),
+                (
+                    "jenis_statistik",
+                    models.CharField(
+                        choices=[
+                            ("dasar", "basic statistics (dasar)"),
+                            ("sektoral", "sectoral statistics (sektoral)"),
+                            ("khusus", "special statistics (khusus)"),
+                        ],
+                        default="sektoral",
+                        max_length=10,
+                        verbose_name="jenis statistik",
+                    ),
+                ),
+                (
+                    "prioritas_years",
+                    models.JSONField(blank=True, default=list, verbose_name="Data Prioritas years"),
+                ),
+                (
+                    "pengelola_nama",
+                    models.CharField(blank=True, max_length=150, verbose_name="data steward"),
+                ),
+                (
+                    "pengelola_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="data steward email"
+                    ),
+                ),
+                ("rujukan", models.TextField(blank=True, verbose_name="rujukan")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("diajukan", "submitted"),
+                            ("dikembalikan", "returned"),
+                            ("menunggu_pembina", "awaiting pembina review"),
+                            ("diterbitkan", "published"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="metadata updated"),
+                ),
+                (
+                    "data_updated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="data last published"),
+                ),
+                (
+                    "cakupan_wilayah",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="registry.wilayah",
+                        verbose_name="cakupan wilayah",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="datasets",
+                        to="accounts.organisation",
+                        verbose_name="produsen data",
+                    ),
+                ),
+                ("tags", models.ManyToManyField(blank=True, to="catalog.tag", verbose_name="tags")),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="catalog.topic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dataset',
-                'verbose_name_plural': 'datasets',
-                'ordering': ['title'],
+                "verbose_name": "dataset",
+                "verbose_name_plural": "datasets",
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('document', 'document'), ('link', 'link')], max_length=10)),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('access_level', models.CharField(choices=[('terbuka', 'Open (terbuka)'), ('terbatas', 'Restricted (terbatas)'), ('tertutup', 'Closed (tertutup)')], default='terbuka', max_length=10, verbose_name='access level')),
-                ('file_path', models.CharField(blank=True, max_length=300)),
-                ('file_name', models.CharField(blank=True, max_length=255)),
-                ('media_type', models.CharField(blank=True, max_length=100)),
-                ('size', models.PositiveBigIntegerField(default=0)),
-                ('url', models.URLField(blank=True, verbose_name='address')),
-                ('added_at', models.DateTimeField(auto_now_add=True)),
-                ('added_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('dataset', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='catalog.dataset')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("document", "document"), ("link", "link")], max_length=10
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "access_level",
+                    models.CharField(
+                        choices=[
+                            ("terbuka", "Open (terbuka)"),
+                            ("terbatas", "Restricted (terbatas)"),
+                            ("tertutup", "Closed (tertutup)"),
+                        ],
+                        default="terbuka",
+                        max_length=10,
+                        verbose_name="access level",
+                    ),
+                ),
+                ("file_path", models.CharField(blank=True, max_length=300)),
+                ("file_name", models.CharField(blank=True, max_length=255)),
+                ("media_type", models.CharField(blank=True, max_length=100)),
+                ("size", models.PositiveBigIntegerField(default=0)),
+                ("url", models.URLField(blank=True, verbose_name="address")),
+                ("added_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "dataset",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="catalog.dataset",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Version',
+            name="Version",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('parquet_path', models.CharField(max_length=300)),
-                ('checksum', models.CharField(max_length=64, verbose_name='checksum (SHA-256)')),
-                ('rows', models.PositiveBigIntegerField(verbose_name='rows')),
-                ('fields', models.JSONField(default=list, verbose_name='columns')),
-                ('source_path', models.CharField(max_length=300)),
-                ('source_name', models.CharField(max_length=255, verbose_name='source file')),
-                ('source_checksum', models.CharField(max_length=64)),
-                ('source_sheet', models.CharField(blank=True, max_length=120, verbose_name='sheet')),
-                ('source_size', models.PositiveBigIntegerField(default=0)),
-                ('warnings', models.JSONField(blank=True, default=dict)),
-                ('diff', models.JSONField(blank=True, default=dict)),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded')),
-                ('dataset', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='catalog.dataset')),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                ("parquet_path", models.CharField(max_length=300)),
+                ("checksum", models.CharField(max_length=64, verbose_name="checksum (SHA-256)")),
+                ("rows", models.PositiveBigIntegerField(verbose_name="rows")),
+                ("fields", models.JSONField(default=list, verbose_name="columns")),
+                ("source_path", models.CharField(max_length=300)),
+                ("source_name", models.CharField(max_length=255, verbose_name="source file")),
+                ("source_checksum", models.CharField(max_length=64)),
+                (
+                    "source_sheet",
+                    models.CharField(blank=True, max_length=120, verbose_name="sheet"),
+                ),
+                ("source_size", models.PositiveBigIntegerField(default=0)),
+                ("warnings", models.JSONField(blank=True, default=dict)),
+                ("diff", models.JSONField(blank=True, default=dict)),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="uploaded")),
+                (
+                    "dataset",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="catalog.dataset",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'version',
-                'verbose_name_plural': 'versions',
-                'ordering': ['dataset', '-number'],
+                "verbose_name": "version",
+                "verbose_name_plural": "versions",
+                "ordering": ["dataset", "-number"],
             },
         ),
         migrations.CreateModel(
-            name='Upload',
+            name="Upload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('status', models.CharField(choices=[('processing', 'being checked'), ('ready', 'ready to save'), ('invalid', 'has problems'), ('failed', 'could not be read'), ('accepted', 'saved as a version'), ('discarded', 'discarded')], default='processing', max_length=12)),
-                ('source_path', models.CharField(max_length=300)),
-                ('source_name', models.CharField(max_length=255, verbose_name='file')),
-                ('source_size', models.PositiveBigIntegerField(default=0)),
-                ('source_checksum', models.CharField(blank=True, max_length=64)),
-                ('sheet', models.CharField(blank=True, max_length=120, verbose_name='sheet')),
-                ('sheets', models.JSONField(blank=True, default=list)),
-                ('mapping', models.JSONField(blank=True, default=dict)),
-                ('staged_path', models.CharField(blank=True, max_length=300)),
-                ('report_path', models.CharField(blank=True, max_length=300)),
-                ('result', models.JSONField(blank=True, default=dict)),
-                ('problems', models.JSONField(blank=True, default=list)),
-                ('error', models.JSONField(blank=True, default=dict)),
-                ('note', models.CharField(blank=True, max_length=500, verbose_name='note')),
-                ('dataset', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='uploads', to='catalog.dataset')),
-                ('job', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='platform.job')),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='catalog.version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("processing", "being checked"),
+                            ("ready", "ready to save"),
+                            ("invalid", "has problems"),
+                            ("failed", "could not be read"),
+                            ("accepted", "saved as a version"),
+                            ("discarded", "discarded"),
+                        ],
+                        default="processing",
+                        max_length=12,
+                    ),
+                ),
+                ("source_path", models.CharField(max_length=300)),
+                ("source_name", models.CharField(max_length=255, verbose_name="file")),
+                ("source_size", models.PositiveBigIntegerField(default=0)),
+                ("source_checksum", models.CharField(blank=True, max_length=64)),
+                ("sheet", models.CharField(blank=True, max_length=120, verbose_name="sheet")),
+                ("sheets", models.JSONField(blank=True, default=list)),
+                ("mapping", models.JSONField(blank=True, default=dict)),
+                ("staged_path", models.CharField(blank=True, max_length=300)),
+                ("report_path", models.CharField(blank=True, max_length=300)),
+                ("result", models.JSONField(blank=True, default=dict)),
+                ("problems", models.JSONField(blank=True, default=list)),
+                ("error", models.JSONField(blank=True, default=dict)),
+                ("note", models.CharField(blank=True, max_length=500, verbose_name="note")),
+                (
+                    "dataset",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="uploads",
+                        to="catalog.dataset",
+                    ),
+                ),
+                (
+                    "job",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="platform.job",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="catalog.version",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at'],
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Transition',
+            name="Transition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('create', 'created'), ('submit', 'submitted for checking'), ('return', 'returned with notes'), ('approve', 'passed the walidata check'), ('publish', 'published'), ('rollback', 'rolled back'), ('new_version', 'new version uploaded')], max_length=16)),
-                ('from_state', models.CharField(blank=True, choices=[('draft', 'draft'), ('diajukan', 'submitted'), ('dikembalikan', 'returned'), ('menunggu_pembina', 'awaiting pembina review'), ('diterbitkan', 'published')], max_length=20)),
-                ('to_state', models.CharField(choices=[('draft', 'draft'), ('diajukan', 'submitted'), ('dikembalikan', 'returned'), ('menunggu_pembina', 'awaiting pembina review'), ('diterbitkan', 'published')], max_length=20)),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('checks', models.JSONField(blank=True, default=dict)),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('dataset', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='catalog.dataset')),
-                ('version', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='catalog.version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("create", "created"),
+                            ("submit", "submitted for checking"),
+                            ("return", "returned with notes"),
+                            ("approve", "passed the walidata check"),
+                            ("publish", "published"),
+                            ("rollback", "rolled back"),
+                            ("new_version", "new version uploaded"),
+                        ],
+                        max_length=16,
+                    ),
+                ),
+                (
+                    "from_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("draft", "draft"),
+                            ("diajukan", "submitted"),
+                            ("dikembalikan", "returned"),
+                            ("menunggu_pembina", "awaiting pembina review"),
+                            ("diterbitkan", "published"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("diajukan", "submitted"),
+                            ("dikembalikan", "returned"),
+                            ("menunggu_pembina", "awaiting pembina review"),
+                            ("diterbitkan", "published"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("checks", models.JSONField(blank=True, default=dict)),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "dataset",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transitions",
+                        to="catalog.dataset",
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="catalog.version",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-at', '-id'],
+                "ordering": ["-at", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='dataset',
-            name='candidate_version',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.version'),
+            model_name="dataset",
+            name="candidate_version",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="catalog.version",
+            ),
         ),
         migrations.AddField(
-            model_name='dataset',
-            name='published_version',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='catalog.version'),
+            model_name="dataset",
+            name="published_version",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="catalog.version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='version',
-            constraint=models.UniqueConstraint(fields=('dataset', 'number'), name='unique_version_number'),
+            model_name="version",
+            constraint=models.UniqueConstraint(
+                fields=("dataset", "number"), name="unique_version_number"
+            ),
         ),
         migrations.AddIndex(
-            model_name='dataset',
-            index=models.Index(fields=['access_level', 'state'], name='catalog_dat_access__968a11_idx'),
+            model_name="dataset",
+            index=models.Index(
+                fields=["access_level", "state"], name="catalog_dat_access__968a11_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='dataset',
-            index=models.Index(fields=['organisation', 'state'], name='catalog_dat_organis_37eae9_idx'),
+            model_name="dataset",
+            index=models.Index(
+                fields=["organisation", "state"], name="catalog_dat_organis_37eae9_idx"
+            ),
         ),
     ]

@@ -25,6 +25,11 @@ class Licence(models.TextChoices):
 
 
 OPEN_LICENCES = {Licence.CC_BY_4, Licence.CC_BY_SA_4, Licence.CC0, Licence.ODBL}
+DEFAULT_LICENCE = {
+    AccessLevel.TERBUKA: Licence.CC_BY_4,
+    AccessLevel.TERBATAS: Licence.BAGI_PAKAI,
+    AccessLevel.TERTUTUP: Licence.INTERNAL,
+}
 
 
 class Frekuensi(models.TextChoices):

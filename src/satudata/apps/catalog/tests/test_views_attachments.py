@@ -18,7 +18,9 @@ def test_add_a_document_and_a_link_then_remove(crew):
     client = signed_in(crew["produsen"])
     url = f"/kerja/dataset/{dataset.slug}/lampiran/"
     pdf = SimpleUploadedFile("panduan.pdf", b"%PDF-1.4 panduan", content_type="application/pdf")
-    response = client.post(url, {"title": "Panduan Pengisian", "access_level": "terbuka", "file": pdf})
+    response = client.post(
+        url, {"title": "Panduan Pengisian", "access_level": "terbuka", "file": pdf}
+    )
     assert response.status_code == 302
     client.post(url, {"title": "Situs", "access_level": "terbatas", "url": "https://bps.go.id"})
     stored = Attachment.objects.get(title="Panduan Pengisian")

@@ -7,17 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.test.utils import override_settings
 from django.utils.translation import gettext as _
 
 from satudata.apps.accounts.models import Organisation, Role, User
 from satudata.apps.catalog.actions.datasets import check_create_dataset
 from satudata.apps.catalog.actions.uploads import check_accept_upload, check_start_upload
 from satudata.apps.catalog.errors import ActionError
-from satudata.apps.catalog.models import AccessLevel, Licence, Upload
+from satudata.apps.catalog.models import AccessLevel, Upload
+from satudata.apps.catalog.models.choices import DEFAULT_LICENCE
 from satudata.platform import storage
 from satudata.platform.management.output import table
 from satudata.platform.problems import problem_message
@@ -43,11 +42,6 @@ SMALL_WORDS = frozenset(
         "by",
     }
 )
-LICENCE_FOR = {
-    AccessLevel.TERBUKA: Licence.CC_BY_4,
-    AccessLevel.TERBATAS: Licence.BAGI_PAKAI,
-    AccessLevel.TERTUTUP: Licence.INTERNAL,
-}
 SHOWN_PROBLEMS = 3
 
 
@@ -132,7 +126,11 @@ def import_file(path: Path, *, organisation: Organisation, user: User, access: s
     )
     if earlier is not None:
         return Outcome(path.name, SKIPPED, earlier.dataset.title, detail=_("already imported"))
-    data = {"title": tidy_title(path.stem), "access_level": access, "licence": LICENCE_FOR[access]}
+    data = {
+        "title": tidy_title(path.stem),
+        "access_level": access,
+        "licence": DEFAULT_LICENCE[AccessLevel(access)],
+    }
     try:
         with transaction.atomic():
             dataset = check_create_dataset(user=user, organisation=organisation, data=data)
@@ -142,6 +140,7 @@ def import_file(path: Path, *, organisation: Organisation, user: User, access: s
                 file=path,
                 original_name=path.name,
                 note=_("Imported from the folder %(folder)s") % {"folder": path.parent.name},
+                inline=True,
             )
             if upload.status != Upload.Status.READY:
                 raise Refused(upload)
@@ -196,16 +195,15 @@ class Command(BaseCommand):
         if not files:
             raise CommandError(_("No CSV, XLSX, XLS or ODS files in %(path)s.") % {"path": folder})
         outcomes = []
-        with override_settings(BACKGROUND_INGEST_BYTES=settings.UPLOAD_MAX_BYTES):
-            for path in files:
-                outcome = import_file(
-                    path, organisation=organisation, user=user, access=options["access"]
-                )
-                self.stdout.write(
-                    f"{outcome.file}: {outcome.result}"
-                    + (f" — {outcome.detail}" if outcome.detail else "")
-                )
-                outcomes.append(outcome)
+        for path in files:
+            outcome = import_file(
+                path, organisation=organisation, user=user, access=options["access"]
+            )
+            self.stdout.write(
+                f"{outcome.file}: {outcome.result}"
+                + (f" — {outcome.detail}" if outcome.detail else "")
+            )
+            outcomes.append(outcome)
         headers = [_("file"), _("result"), _("dataset"), _("rows"), _("detail")]
         self.stdout.write("")
         self.stdout.write(
