@@ -28,4 +28,16 @@ then
   echo "SKIPPED: PostgreSQL is not reachable (set SATUDATA_TEST_POSTGRES to test on it)."
   exit 0
 fi
-SATUDATA_DATABASE_URL="${PG_URL_BASE}/satudata_ci_$$" "${PYTEST[@]}"
+DB_NAME="satudata_ci_$$"
+drop_test_databases() {
+  "$PY" - "$PG_URL_BASE" "$DB_NAME" <<'PYCODE'
+import sys, psycopg
+with psycopg.connect(sys.argv[1] + "/postgres", autocommit=True) as con:
+    names = [r[0] for r in con.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE %s", [f"%{sys.argv[2]}%"])]
+    for name in names:
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+PYCODE
+}
+trap drop_test_databases EXIT
+SATUDATA_DATABASE_URL="${PG_URL_BASE}/${DB_NAME}" "${PYTEST[@]}"
