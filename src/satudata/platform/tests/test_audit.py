@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from satudata.platform import audit
 from satudata.platform.models import AuditEntry
@@ -52,8 +53,11 @@ def test_removing_the_latest_entries_is_detected():
     for n in range(3):
         audit.record("test.write", label=f"objek {n}")
     _raw(f"DELETE FROM {AuditEntry._meta.db_table} WHERE seq = %s", [3])
-    _count, breaks = audit.verify_chain()
+    with translation.override("en"):
+        _count, breaks = audit.verify_chain()
     assert breaks and "removed" in breaks[-1].reason
+    with translation.override("id"):
+        assert "dihapus" in audit.verify_chain()[1][-1].reason
 
 
 def test_removing_an_entry_in_the_middle_is_detected():
