@@ -156,7 +156,7 @@ def _keyed(
     row = con.execute(
         f"SELECT (SELECT count(*) FROM n WHERE {k} NOT IN (SELECT {k} FROM o)), "
         f"(SELECT count(*) FROM o WHERE {k} NOT IN (SELECT {k} FROM n)), "
-        f"(SELECT count_if({differs}) FROM {joined}), (SELECT count(*) FROM {joined})"
+        f"(SELECT coalesce(count_if({differs}), 0) FROM {joined}), (SELECT count(*) FROM {joined})"
     ).fetchone()
     assert row is not None
     added, removed, changed, matched = (int(v) for v in row)

@@ -90,3 +90,16 @@ def test_fields_stored_as_json_can_be_compared(version, options):
     assert fields[0].role == old.fields[0].role and fields[1].type == old.fields[1].type
     diff = diff_versions(old.path, new.path, fields, new.fields, options=options)
     assert (diff.key, diff.rows_changed) == ("kode_wilayah", 1)
+
+
+def test_keyed_diff_with_no_key_in_common(version, options):
+    old = version("v1", "nik;jumlah\n3671010101900001;1\n3671010101900002;2\n")
+    new = version("v2", "nik;jumlah\n3671010101900003;1\n3671010101900004;2\n")
+    diff = diff_versions(old.path, new.path, old.fields, new.fields, options=options)
+    assert diff.key == "nik"
+    assert (diff.rows_added, diff.rows_removed, diff.rows_changed, diff.rows_unchanged) == (
+        2,
+        2,
+        0,
+        0,
+    )
