@@ -14,15 +14,15 @@ from typing import Any
 
 import duckdb
 
+from satudata.engines.tabular import store
 from satudata.engines.tabular.casts import SQL_TYPES, literal
-from satudata.engines.tabular.model import Field, FieldType
+from satudata.engines.tabular.model import Field
 from satudata.engines.tabular.plan import Column
 from satudata.engines.tabular.problems import Problem, ProblemLog
 from satudata.engines.tabular.rules import UNIQUE_TEXT, Check, checks_for
 from satudata.engines.tabular.source import Raw
 from satudata.engines.tabular.store import quote_ident
 
-ORDERED = frozenset({FieldType.INTEGER, FieldType.NUMBER, FieldType.DATE, FieldType.DATETIME})
 EXACT_DISTINCT_ROWS = 100_000
 EXACT_DISTINCT_VALUES = 50_000
 
@@ -49,22 +49,28 @@ JOINED = "(SELECT rowid AS __i, * FROM raw) r POSITIONAL JOIN typed t"
 
 
 def run_checks(
-    con: duckdb.DuckDBPyConnection, raw: Raw, columns: Sequence[Column], log: ProblemLog
+    con: duckdb.DuckDBPyConnection,
+    raw: Raw,
+    columns: Sequence[Column],
+    parquet: Path,
+    log: ProblemLog,
 ) -> tuple[int, list[Field]]:
-    """Compute the field statistics and count every check over all rows (checks on typed values
-    in the same pass), then fetch samples of the failing checks. Returns the row count and the
+    """Compute the field statistics (counts, minimum and maximum from the Parquet footer,
+    distinct values in one pass that also counts the checks on typed values), count the checks
+    on source text, then fetch samples of the failing checks. Returns the row count and the
     fields with statistics."""
     checks = checks_for(con, columns)
     on_typed = [c for c in checks if not c.from_raw]
-    stats = _stat_selects(columns)
+    distinct = [f"approx_count_distinct(t.f{k})" for k in range(len(columns))]
     row = con.execute(
-        f"SELECT {', '.join([*stats, *(f'count_if({c.condition})' for c in on_typed)])} "
+        f"SELECT {', '.join([*distinct, *(f'count_if({c.condition})' for c in on_typed)])} "
         "FROM typed t"
     ).fetchone()
     assert row is not None
-    count, fields = _fields(columns, row[: len(stats)])
+    count, stats = store.parquet_stats(con, parquet, {c.name: c.type for c in columns})
+    fields = _fields(columns, count, stats, row[: len(columns)])
     fields = _exact_distinct(con, fields, count)
-    failing = list(zip(on_typed, row[len(stats) :], strict=True))
+    failing = list(zip(on_typed, row[len(columns) :], strict=True))
     on_raw = _may_fail(con, [c for c in checks if c.from_raw], fields)
     if on_raw:
         totals = con.execute(
@@ -148,15 +154,6 @@ def _unique(con: duckdb.DuckDBPyConnection, raw: Raw, k: int, col: Column, log: 
     )
 
 
-def _stat_selects(columns: Sequence[Column]) -> list[str]:
-    selects = ["count(*)"]
-    for k, col in enumerate(columns):
-        f = f"t.f{k}"
-        selects += [f"count({f})", f"approx_count_distinct({f})"]
-        selects += [f"min({f})", f"max({f})"] if col.type in ORDERED else ["NULL", "NULL"]
-    return selects
-
-
 def _exact_distinct(con: duckdb.DuckDBPyConnection, fields: list[Field], count: int) -> list[Field]:
     """Exact distinct counts where they are cheap: small tables, or few distinct values (the
     estimate is off by several percent, which shows on a list of 104 kelurahan)."""
@@ -177,22 +174,25 @@ def _exact_distinct(con: duckdb.DuckDBPyConnection, fields: list[Field], count: 
     return out
 
 
-def _fields(columns: Sequence[Column], row: Sequence[Any]) -> tuple[int, list[Field]]:
-    """Row count and, per column: null count, distinct count, min and max (ordered types)."""
-    count = int(row[0])
+def _fields(
+    columns: Sequence[Column],
+    count: int,
+    stats: dict[str, tuple[int, Any, Any]],
+    distinct: Sequence[Any],
+) -> list[Field]:
+    """Each column's field with its null count, distinct count, minimum and maximum."""
     fields = []
-    for k, col in enumerate(columns):
-        filled, distinct, low, high = row[1 + 4 * k : 5 + 4 * k]
-        nulls = count - int(filled)
+    for col, estimate in zip(columns, distinct, strict=True):
+        nulls, low, high = stats.get(col.name, (count, None, None))
         nullable = not col.spec.required if col.spec else nulls > 0
         fields.append(
             replace(
                 col.field(),
                 nullable=nullable,
                 null_count=nulls,
-                distinct_count=int(distinct),
+                distinct_count=int(estimate),
                 min=low,
                 max=high,
             )
         )
-    return count, fields
+    return fields

@@ -25,6 +25,9 @@ class FieldType(StrEnum):
     STRING = "string"
 
 
+ORDERED = frozenset({FieldType.INTEGER, FieldType.NUMBER, FieldType.DATE, FieldType.DATETIME})
+
+
 class Role(StrEnum):
     """What an identifier column holds, for callers that treat them specially (personal data)."""
 

@@ -178,7 +178,7 @@ def ingest(
             store.copy_parquet(con, checks.typed_select(columns), stage.path, provisional)
             _report(progress, 0.75, N_("Checking the values"))
             checks.open_typed(con, columns, stage.path)
-            count, fields = checks.run_checks(con, raw, columns, log)
+            count, fields = checks.run_checks(con, raw, columns, stage.path, log)
             preview = store.rows_as_dicts(
                 con,
                 f"SELECT * FROM read_parquet({literal(str(stage.path))}) "
