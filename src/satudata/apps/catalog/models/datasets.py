@@ -123,6 +123,12 @@ class Dataset(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("metadata updated"), auto_now=True)
     data_updated_at = models.DateTimeField(_("data last published"), null=True, blank=True)
+    use_count = models.PositiveIntegerField(
+        _("uses"),
+        default=0,
+        db_index=True,
+        help_text=_("Views, downloads and API calls counted so far."),
+    )
 
     class Meta:
         ordering = ["title"]
