@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from satudata.apps.accounts.models import Organisation
 from satudata.apps.catalog.actions.datasets import METADATA_FIELDS
 from satudata.apps.catalog.checks import MANUAL_CHECKS
+from satudata.apps.catalog.mapping import Unmatched
 from satudata.apps.catalog.models import AccessLevel, Dataset
 from satudata.apps.registry.models import Wilayah
 
@@ -123,6 +124,36 @@ class SheetForm(forms.Form):
     def __init__(self, *args: Any, sheets: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sheet"].choices = [(name, name) for name in sheets]
+
+
+class ColumnMappingForm(forms.Form):
+    """For each column of the data standard missing from the file: which file column holds it."""
+
+    def __init__(self, *args: Any, unmatched: Unmatched, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("— not in my file —")), *((s, s) for s in unmatched.sources)]
+        self.targets = unmatched.targets
+        for target in unmatched.targets:
+            self.fields[f"map_{target.name}"] = forms.ChoiceField(
+                label=target.title, choices=choices, required=False
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        chosen = [data.get(f"map_{t.name}") for t in self.targets if data.get(f"map_{t.name}")]
+        if not chosen:
+            raise forms.ValidationError(_("Choose the file column for at least one column."))
+        if len(set(chosen)) < len(chosen):
+            raise forms.ValidationError(_("Each column of your file can be chosen only once."))
+        return data
+
+    def mapping(self) -> dict[str, str]:
+        """Header in the file → name of the standard's column."""
+        return {
+            self.cleaned_data[f"map_{t.name}"]: t.name
+            for t in self.targets
+            if self.cleaned_data.get(f"map_{t.name}")
+        }
 
 
 class AttachmentForm(forms.Form):

@@ -1,4 +1,4 @@
-"""Reading an upload again from its stored source file, e.g. from another sheet.
+"""Reading an upload again from its stored source file: another sheet, or columns matched by hand.
 
 The earlier upload is discarded; the new one shares the same stored source file (nothing is
 copied, nothing the user uploaded is lost) and is checked like any upload."""
@@ -15,11 +15,33 @@ from satudata.apps.catalog.actions.uploads import (
     process_upload,
 )
 from satudata.apps.catalog.errors import ActionError, NotAllowed
+from satudata.apps.catalog.mapping import schema_targets
 from satudata.apps.catalog.models import Upload
 from satudata.platform import access, audit, jobs
 
 
-def check_reupload(*, user: Any, upload: Upload, sheet: str, ip: str = "") -> Upload:
+def _checked_mapping(upload: Upload, mapping: dict[str, str]) -> dict[str, str]:
+    known = {target.name for target in schema_targets(upload.dataset)}
+    unknown = sorted(set(mapping.values()) - known)
+    if unknown:
+        raise ActionError(
+            _("The data standard has no column “%(column)s”.") % {"column": unknown[0]}
+        )
+    if len(set(mapping.values())) < len(mapping):
+        raise ActionError(_("Each column of the data standard can be matched only once."))
+    return {**upload.mapping, **mapping}
+
+
+def check_reupload(
+    *,
+    user: Any,
+    upload: Upload,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+    ip: str = "",
+) -> Upload:
+    """Discard `upload` and read its file again, from `sheet` and/or with `mapping`
+    (header in the file → column of the data standard) added to the upload's own."""
     dataset = upload.dataset
     if not access.can_edit(access.viewer_for(user), dataset):
         raise NotAllowed(_("You may not upload data to this dataset."))
@@ -29,6 +51,8 @@ def check_reupload(*, user: Any, upload: Upload, sheet: str, ip: str = "") -> Up
         )
     if upload.status in (Upload.Status.PROCESSING, Upload.Status.ACCEPTED):
         raise ActionError(_("This upload cannot be read again now."))
+    sheet = upload.sheet if sheet is None else sheet
+    mapping = _checked_mapping(upload, mapping) if mapping else upload.mapping
     with transaction.atomic():
         check_discard_upload(user=user, upload=upload, ip=ip)
         fresh = Upload.objects.create(
@@ -39,6 +63,7 @@ def check_reupload(*, user: Any, upload: Upload, sheet: str, ip: str = "") -> Up
             source_size=upload.source_size,
             source_checksum=upload.source_checksum,
             sheet=sheet[:120],
+            mapping=mapping,
             note=upload.note,
         )
         audit.record(
@@ -46,7 +71,7 @@ def check_reupload(*, user: Any, upload: Upload, sheet: str, ip: str = "") -> Up
             actor=user,
             obj=fresh,
             label=upload.source_name,
-            detail={"from_upload": upload.pk, "sheet": sheet},
+            detail={"from_upload": upload.pk, "sheet": sheet, "mapping": mapping},
             ip=ip,
         )
         if fresh.source_size > settings.BACKGROUND_INGEST_BYTES:

@@ -18,7 +18,8 @@ from satudata.apps.catalog.actions.uploads import (
     check_start_upload,
 )
 from satudata.apps.catalog.errors import ActionError
-from satudata.apps.catalog.forms import SheetForm, UploadForm
+from satudata.apps.catalog.forms import ColumnMappingForm, SheetForm, UploadForm
+from satudata.apps.catalog.mapping import unmatched_columns
 from satudata.apps.catalog.models import Upload
 from satudata.apps.catalog.views.common import (
     editable_dataset,
@@ -64,6 +65,8 @@ def upload_context(request: HttpRequest, upload: Upload) -> dict[str, Any]:
     fields = result.get("fields", [])
     sheets = list(upload.sheets)
     editable = access.can_edit(access.viewer_of(request), upload.dataset)
+    rereadable = editable and upload.status not in (Upload.Status.ACCEPTED, Upload.Status.DISCARDED)
+    unmatched = unmatched_columns(upload) if rereadable else None
     return {
         "upload": upload,
         "dataset": upload.dataset,
@@ -74,9 +77,10 @@ def upload_context(request: HttpRequest, upload: Upload) -> dict[str, Any]:
         "can_edit": editable,
         "sheet_form": (
             SheetForm(sheets=sheets, initial={"sheet": upload.sheet})
-            if editable and len(sheets) > 1 and upload.status != Upload.Status.ACCEPTED
+            if rereadable and len(sheets) > 1
             else None
         ),
+        "mapping_form": ColumnMappingForm(unmatched=unmatched) if unmatched else None,
     }
 
 
@@ -140,6 +144,24 @@ def upload_sheet(request: HttpRequest, pk: int) -> HttpResponse:
             upload=upload,
             sheet=form.cleaned_data["sheet"],
             ip=client_ip(request),
+        )
+    except ActionError as exc:
+        return refused(request, upload.dataset, exc) or redirect("catalog:upload_detail", pk)
+    return redirect("catalog:upload_detail", fresh.pk)
+
+
+@require_POST
+@login_required
+def upload_mapping(request: HttpRequest, pk: int) -> HttpResponse:
+    upload = workflow_upload(request, pk)
+    form = ColumnMappingForm(request.POST, unmatched=unmatched_columns(upload))
+    if not form.is_valid():
+        for error in form.non_field_errors() or [_("Choose one of your file's columns.")]:
+            messages.error(request, error)
+        return redirect("catalog:upload_detail", pk)
+    try:
+        fresh = check_reupload(
+            user=request.user, upload=upload, mapping=form.mapping(), ip=client_ip(request)
         )
     except ActionError as exc:
         return refused(request, upload.dataset, exc) or redirect("catalog:upload_detail", pk)
