@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0001_initial'),
+        ("catalog", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='dataset',
-            name='use_count',
-            field=models.PositiveIntegerField(db_index=True, default=0, help_text='Views, downloads and API calls counted so far.', verbose_name='uses'),
+            model_name="dataset",
+            name="use_count",
+            field=models.PositiveIntegerField(
+                db_index=True,
+                default=0,
+                help_text="Views, downloads and API calls counted so far.",
+                verbose_name="uses",
+            ),
         ),
     ]
