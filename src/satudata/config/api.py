@@ -1,17 +1,39 @@
-"""The NinjaAPI root: one OpenAPI document for every endpoint, at /api/v1/openapi.json."""
+"""The NinjaAPI root: one OpenAPI document for every endpoint, at /api/v1/openapi.json, with
+interactive docs at /api/v1/docs served from the package's own static files (no CDN)."""
 
-from ninja import NinjaAPI
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
+from satudata.apps.accounts.api import organisations_router
 from satudata.apps.accounts.api import router as accounts_router
 from satudata.apps.catalog.api import router as catalog_router
-from satudata.platform.api import install_error_handlers
+from satudata.apps.catalog.api_topics import router as topics_router
+from satudata.apps.portal.api import router as data_router
+from satudata.platform.api import (
+    SatuDataAPI,
+    anonymous_rate,
+    install_error_handlers,
+    limit_anonymous,
+)
 
-api = NinjaAPI(
+try:
+    anonymous_rate(settings.API_RATE_ANON or "")
+except ValueError as exc:
+    raise ImproperlyConfigured(f"SATUDATA_API_RATE_ANON: {exc}") from exc
+
+api = SatuDataAPI(
     title="Satu Data API",
     version="1",
-    description="Datasets, versions and uploads of the Satu Data portal.",
+    description=(
+        "Datasets, organisations, topics, versions and uploads of the Satu Data portal. "
+        'Errors always have one shape: {"error": {"code", "message", "details"}}.'
+    ),
     urls_namespace="api",
 )
 install_error_handlers(api)
+api.add_decorator(limit_anonymous, mode="view")
 api.add_router("/", accounts_router)
 api.add_router("/", catalog_router)
+api.add_router("/", data_router)
+api.add_router("/", organisations_router)
+api.add_router("/", topics_router)

@@ -34,12 +34,15 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "axes",
     "huey.contrib.djhuey",
+    "ninja",
     "satudata.platform",
     "satudata.apps.accounts",
     "satudata.apps.registry",
     "satudata.apps.catalog",
     "satudata.apps.monitoring",
     "satudata.apps.portal",
+    "satudata.apps.search",
+    "satudata.apps.usage",
     "satudata.apps.demo",
 ]
 
@@ -55,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "satudata.platform.middleware.FriendlyErrorsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "satudata.apps.usage.middleware.UsageMiddleware",
 ]
 
 ROOT_URLCONF = "satudata.config.urls"
@@ -143,7 +147,21 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_TEMP_DIR = None
 DUCKDB_MEMORY_LIMIT = env_str("DUCKDB_MEMORY_LIMIT", "1GB")
 DUCKDB_THREADS = env_int("DUCKDB_THREADS", 2)
+QUERY_TIMEOUT = env_int("QUERY_TIMEOUT", 5)
+QUERY_THREADS = env_int("QUERY_THREADS", DUCKDB_THREADS)
+QUERY_CACHE_ENTRIES = env_int("QUERY_CACHE_ENTRIES", 256)
+QUERY_COPIES = env_bool("QUERY_COPIES", True)
+EXPORT_TIMEOUT = env_int("EXPORT_TIMEOUT", 300)
 BACKGROUND_INGEST_BYTES = env_int("BACKGROUND_INGEST_MB", 5) * 1024 * 1024
+# Catalog search: each web process keeps the visible catalog and recent matches in memory, rebuilt
+# when the index changes and at the latest after this many seconds (use counts, other edits).
+SEARCH_CACHE_SECONDS = env_int("SEARCH_CACHE_SECONDS", 60)
+
+# Usage counting (views, downloads, API calls per dataset and day; nothing about the visitor):
+# counters are held in each process and written every few seconds or every so many hits.
+USAGE_COUNTING = env_bool("USAGE_COUNTING", True)
+USAGE_FLUSH_SECONDS = env_int("USAGE_FLUSH_SECONDS", 5)
+USAGE_FLUSH_HITS = env_int("USAGE_FLUSH_HITS", 200)
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
@@ -175,6 +193,22 @@ else:
         "immediate": JOBS_IMMEDIATE,
         "consumer": {"workers": env_int("JOB_WORKERS", 2), "worker_type": "thread"},
     }
+
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "satudata",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Requests per window for API clients that are not signed in ("120/minute"; "0" or "" disables).
+API_RATE_ANON = env_str("API_RATE_ANON", "120/minute")
+# Proxies in front of the app whose X-Forwarded-For entries are trusted for the client address.
+API_TRUSTED_PROXIES = env_int("API_TRUSTED_PROXIES", 0)
 
 LOGGING = {
     "version": 1,

@@ -12,3 +12,4 @@ from satudata.config.settings import STATIC_ROOT
 
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+API_RATE_ANON = ""

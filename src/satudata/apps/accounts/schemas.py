@@ -1,6 +1,9 @@
 from datetime import datetime
 
 from ninja import Schema
+from pydantic import Field
+
+MAX_TOKEN_DAYS = 3650
 
 
 class OrganisationOut(Schema):
@@ -8,6 +11,33 @@ class OrganisationOut(Schema):
     name: str
     short_name: str
     kind: str
+
+
+class OrganisationSummary(OrganisationOut):
+    dataset_count: int
+    url: str
+
+
+class OrganisationPage(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[OrganisationSummary]
+
+
+class TopicCount(Schema):
+    slug: str | None
+    name: str | None
+    dataset_count: int
+
+
+class OrganisationDetail(OrganisationSummary):
+    description: str
+    kode_wilayah: str
+    email: str
+    website: str
+    address: str
+    topics: list[TopicCount]
 
 
 class MeOut(Schema):
@@ -19,8 +49,16 @@ class MeOut(Schema):
 
 
 class TokenIn(Schema):
-    name: str
-    expires_at: datetime | None = None
+    name: str = Field(
+        min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*$"
+    )
+    expires_in_days: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_TOKEN_DAYS,
+        strict=True,
+        description="Days until the token expires; none: never.",
+    )
 
 
 class TokenOut(Schema):

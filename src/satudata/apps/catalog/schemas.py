@@ -2,6 +2,9 @@ from datetime import date, datetime
 from typing import Any
 
 from ninja import Schema
+from pydantic import Field
+
+from satudata.platform.api import NO_CONTROL
 
 
 class FieldOut(Schema):
@@ -87,10 +90,43 @@ class UploadOut(Schema):
 
 
 class SubmitIn(Schema):
-    note: str = ""
+    note: str = Field("", max_length=2000, pattern=NO_CONTROL)
 
 
 class StateOut(Schema):
     slug: str
     state: str
     detail: dict[str, Any] = {}
+
+
+class TopicSummary(Schema):
+    slug: str
+    name: str
+    dataset_count: int
+    url: str
+
+
+class TopicPage(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[TopicSummary]
+
+
+class OrganisationCount(Schema):
+    slug: str
+    name: str
+    dataset_count: int
+
+
+class TopicDetail(TopicSummary):
+    description: str
+    organisations: list[OrganisationCount]
+
+
+class VersionDetail(VersionOut):
+    dataset: str
+    published: bool
+    note: str
+    source_sheet: str
+    downloads: dict[str, str]

@@ -1,45 +1,28 @@
-"""The dataset list's simple filters (the full search engine comes later)."""
+"""The dataset list's search box and sort; facets come from the search result itself."""
 
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from satudata.apps.accounts.models import Organisation
-from satudata.apps.catalog.models import AccessLevel, Topic
-from satudata.platform.access import Viewer
+SORT_CHOICES = [
+    ("", _("Best first")),
+    ("relevance", _("Relevance")),
+    ("newest", _("Newest")),
+    ("most_used", _("Most used")),
+]
 
 
-class DatasetFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        queryset=Organisation.objects.filter(kind__in=Organisation.PRODUCER_KINDS),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All organisations"),
-    )
-    topic = forms.ModelChoiceField(
-        label=_("Topic"),
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("All topics"),
-    )
-    access_level = forms.ChoiceField(
-        label=_("Access level"),
-        choices=[("", _("All levels")), *AccessLevel.choices],
-        required=False,
-    )
+class DatasetSearchForm(forms.Form):
+    q = forms.CharField(label=_("Search datasets"), required=False, max_length=200)
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
 
-    def __init__(self, *args: Any, viewer: Viewer, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs["type"] = "search"
-        if not viewer.authenticated:
-            del self.fields["access_level"]
-
-    def filters(self) -> dict[str, Any]:
-        """The cleaned filters, or none when the query string was not valid."""
-        if not self.is_valid():
-            return {}
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+        self.fields["q"].widget.attrs.update(
+            {
+                "type": "search",
+                "placeholder": _("e.g. penduduk, kesehatan, sekolah"),
+                "autocomplete": "off",
+            }
+        )

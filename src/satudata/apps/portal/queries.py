@@ -1,17 +1,41 @@
 """Reads behind the portal pages, always through the access gate."""
 
+from collections import Counter
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 import pyarrow.parquet as pq
-from django.db.models import Count, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, Max, Q, QuerySet
+from django.http import Http404
 
 from satudata.apps.accounts.models import Organisation
-from satudata.apps.catalog.models import Dataset, Topic, Version
+from satudata.apps.catalog.checks import MANUAL_CHECKS
+from satudata.apps.catalog.models import Dataset, Topic, Transition, Version
+from satudata.apps.catalog.models.choices import Frekuensi
 from satudata.apps.catalog.queries import visible_datasets
+from satudata.apps.monitoring.queries import late_q
 from satudata.platform import access, storage
 
 PREVIEW_ROWS = 20
+RELATED_LIMIT = 6
+RELATED_CANDIDATES = 5000
+DATASET_COLUMNS = (
+    "slug",
+    "title",
+    "organisation",
+    "topic",
+    "access_level",
+    "licence",
+    "frekuensi",
+    "prioritas_years",
+    "published_version",
+    "data_updated_at",
+    "next_update_due",
+    "use_count",
+    "url",
+)
 
 
 @dataclass(frozen=True)
@@ -96,7 +120,183 @@ def newest_datasets(viewer: access.Viewer, limit: int = 6) -> list[Dataset]:
     return list(visible_datasets(viewer)[:limit])
 
 
+def most_used_datasets(viewer: access.Viewer, limit: int = 6) -> list[Dataset]:
+    """The datasets viewed, downloaded and called through the API most, among those visible."""
+    return list(
+        visible_datasets(viewer).filter(use_count__gt=0).order_by("-use_count", "pk")[:limit]
+    )
+
+
 def visible_version(viewer: access.Viewer, dataset: Dataset, number: int) -> Version | None:
     return (
         access.versions(viewer, dataset).filter(number=number).select_related("uploaded_by").first()
     )
+
+
+def absolute(path: str) -> str:
+    """An address of this portal as the public reaches it (`SATUDATA_SITE_URL`)."""
+    return settings.SITE_URL + path
+
+
+def dataset_summary(dataset: Dataset) -> dict[str, Any]:
+    """One dataset as a row of a list's JSON and CSV (columns: DATASET_COLUMNS)."""
+    return {
+        "slug": dataset.slug,
+        "title": dataset.title,
+        "organisation": dataset.organisation.slug,
+        "topic": dataset.topic.slug if dataset.topic else None,
+        "access_level": dataset.access_level,
+        "licence": dataset.licence,
+        "frekuensi": dataset.frekuensi,
+        "prioritas_years": list(dataset.prioritas_years),
+        "published_version": (
+            dataset.published_version.number if dataset.published_version else None
+        ),
+        "data_updated_at": dataset.data_updated_at,
+        "next_update_due": dataset.next_update_due,
+        "use_count": dataset.use_count,
+        "url": absolute(dataset.get_absolute_url()),
+    }
+
+
+def dataset_for_page(viewer: access.Viewer, slug: str) -> Dataset:
+    """A visible dataset with everything its page shows in one query; 404 otherwise."""
+    dataset = (
+        access.datasets(viewer)
+        .filter(slug=slug)
+        .select_related(
+            "organisation", "topic", "cakupan_wilayah", "published_version", "candidate_version"
+        )
+        .first()
+    )
+    if dataset is None:
+        raise Http404
+    return dataset
+
+
+def meets_principles(dataset: Dataset) -> bool:
+    """Whether the walidata's check that published the current version recorded every manual
+    check (the four SDI principles) as met."""
+    if dataset.published_version_id is None:
+        return False
+    steps = Transition.objects.filter(
+        dataset=dataset,
+        version_id=dataset.published_version_id,
+        kind__in=[Transition.Kind.APPROVE, Transition.Kind.PUBLISH],
+    ).values_list("checks", flat=True)
+    codes = [code for code, _label in MANUAL_CHECKS]
+    for checks in steps:
+        manual = (checks or {}).get("manual") or {}
+        if all(manual.get(code) is True for code in codes):
+            return True
+    return False
+
+
+def _sharing_tags(candidates: QuerySet, tag_ids: list[int], limit: int) -> list[int]:
+    """Ids of the candidates sharing the most tags, then the most used. Driven from the tag
+    links (their index), so its cost follows the tags' sizes, not the catalog's."""
+    links = Dataset.tags.through.objects.filter(tag_id__in=tag_ids)
+    shared = Counter(links.values_list("dataset_id", flat=True))
+    ids = [pk for pk, _n in shared.most_common(RELATED_CANDIDATES)]
+    visible = candidates.filter(pk__in=ids).order_by().values_list("pk", "use_count")
+    ranked = sorted(visible, key=lambda row: (-shared[row[0]], -row[1], row[0]))
+    return [pk for pk, _uses in ranked[:limit]]
+
+
+def related_datasets(
+    viewer: access.Viewer, dataset: Dataset, tag_ids: list[int], limit: int = RELATED_LIMIT
+) -> list[Dataset]:
+    """Visible published datasets sharing tags (`tag_ids`) with `dataset`, most shared first,
+    then of the same topic, then of the same organisation; never the dataset itself. The ranking
+    reads ids only; the chosen datasets are fetched once."""
+    candidates = access.public_datasets(viewer).exclude(pk=dataset.pk)
+    chosen = _sharing_tags(candidates, tag_ids, limit) if tag_ids else []
+    same = [Q(topic_id=dataset.topic_id)] if dataset.topic_id else []
+    for condition in [*same, Q(organisation_id=dataset.organisation_id)]:
+        if len(chosen) >= limit:
+            break
+        rows = (
+            candidates.filter(condition)
+            .exclude(pk__in=chosen)
+            .order_by("-use_count", "pk")
+            .values_list("pk", flat=True)
+        )
+        chosen.extend(rows[: limit - len(chosen)])
+    found = Dataset.objects.filter(pk__in=chosen).select_related("organisation", "topic")
+    by_pk = {d.pk: d for d in found}
+    return [by_pk[pk] for pk in chosen]
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    """How up to date an organisation's visible published datasets are."""
+
+    published: int
+    scheduled: int
+    late: int
+    last_published: datetime | None
+
+    @property
+    def on_time(self) -> int:
+        return self.scheduled - self.late
+
+    @property
+    def on_time_share(self) -> int:
+        return round(100 * self.on_time / self.scheduled) if self.scheduled else 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "published": self.published,
+            "scheduled": self.scheduled,
+            "on_time": self.on_time,
+            "late": self.late,
+            "on_time_share": self.on_time_share,
+            "last_published": self.last_published,
+        }
+
+
+def timeliness(viewer: access.Viewer, organisation: Organisation, today: date) -> Timeliness:
+    """Datasets with a publishing schedule are on time until their next update is due."""
+    scheduled = ~Q(frekuensi=Frekuensi.TIDAK_TENTU) & Q(data_updated_at__isnull=False)
+    row = (
+        access.public_datasets(viewer)
+        .filter(organisation=organisation)
+        .aggregate(
+            published=Count("pk"),
+            scheduled=Count("pk", filter=scheduled),
+            late=Count("pk", filter=late_q(today)),
+            last_published=Max("data_updated_at"),
+        )
+    )
+    return Timeliness(**row)
+
+
+def organisation_summary(organisation: Organisation) -> dict[str, Any]:
+    return {
+        "slug": organisation.slug,
+        "name": organisation.name,
+        "short_name": organisation.short_name,
+        "kind": organisation.kind,
+        "dataset_count": getattr(organisation, "dataset_count", None),
+        "url": absolute(organisation.get_absolute_url()),
+    }
+
+
+def organisation_profile(organisation: Organisation) -> dict[str, Any]:
+    return {
+        **organisation_summary(organisation),
+        "description": organisation.description,
+        "email": organisation.email,
+        "website": organisation.website,
+        "address": organisation.address,
+    }
+
+
+def topic_summary(topic: Topic) -> dict[str, Any]:
+    return {
+        "slug": topic.slug,
+        "name": topic.name,
+        "description": topic.description,
+        "dataset_count": getattr(topic, "dataset_count", None),
+        "url": absolute(topic.get_absolute_url()),
+    }

@@ -1,8 +1,9 @@
 import pytest
-from django.test import Client
 
 from satudata.apps.accounts.models import ApiToken
 from satudata.platform.testing.factories import make_org, make_user
+from satudata.platform.testing.openapi import OpenAPIClient as Client
+from satudata.platform.testing.openapi import session_client
 
 pytestmark = pytest.mark.django_db
 
@@ -12,14 +13,8 @@ def produsen():
     return make_user(make_org("opd"), "produsen")
 
 
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    return client
-
-
 def test_token_lifecycle_over_the_api(produsen):
-    client = signed_in(produsen)
+    client = session_client(produsen)
     created = client.post("/api/v1/tokens", {"name": "SIMPUS"}, content_type="application/json")
     assert created.status_code == 201
     raw = created.json()["token"]
@@ -55,10 +50,19 @@ def test_me_needs_a_user():
 
 def test_tokens_of_others_cannot_be_revoked(produsen):
     other = make_user(make_org("opd"), "produsen")
-    created = signed_in(other).post(
+    created = session_client(other).post(
         "/api/v1/tokens", {"name": "lain"}, content_type="application/json"
     )
-    client = signed_in(produsen)
+    client = session_client(produsen)
     response = client.delete(f"/api/v1/tokens/{created.json()['id']}")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize("days", [True, "30", 1.5, 0])
+def test_a_token_lifetime_must_be_a_whole_number_of_days(produsen, days):
+    client = session_client(produsen)
+    body = {"name": "SIMPUS", "expires_in_days": days}
+    response = client.post("/api/v1/tokens", body, content_type="application/json")
+    assert response.status_code == 422
+    assert not ApiToken.objects.exists()

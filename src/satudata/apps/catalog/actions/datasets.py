@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from satudata.apps.catalog.errors import NotAllowed
 from satudata.apps.catalog.models import Attachment, Dataset, State, Tag, Transition
+from satudata.apps.search.actions import do_index_dataset
 from satudata.platform import access, audit, storage
 
 METADATA_FIELDS = (
@@ -68,6 +69,7 @@ def do_create_dataset(
         dataset=dataset, kind=Transition.Kind.CREATE, to_state=State.DRAFT, actor=user
     )
     audit.record("dataset.create", actor=user, obj=dataset, ip=ip)
+    do_index_dataset(dataset)
     return dataset
 
 
@@ -97,6 +99,7 @@ def check_update_metadata(
     if tags is not None:
         _set_tags(dataset, tags)
     audit.record("dataset.update", actor=user, obj=dataset, detail={"changed": changed}, ip=ip)
+    do_index_dataset(dataset)
     return dataset
 
 
@@ -135,6 +138,7 @@ def check_add_attachment(
         attachment.url = url
     attachment.save()
     audit.record("attachment.add", actor=user, obj=attachment, ip=ip)
+    do_index_dataset(dataset)
     return attachment
 
 
@@ -144,3 +148,4 @@ def check_remove_attachment(*, user: Any, attachment: Attachment, ip: str = "") 
         raise NotAllowed(_("You may not edit this dataset."))
     audit.record("attachment.remove", actor=user, obj=attachment, ip=ip)
     attachment.delete()
+    do_index_dataset(attachment.dataset)

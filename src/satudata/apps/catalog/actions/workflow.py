@@ -13,6 +13,7 @@ from satudata.apps.accounts.models import Role
 from satudata.apps.accounts.notify import notify, people_with_role
 from satudata.apps.catalog.errors import ActionError, NotAllowed
 from satudata.apps.catalog.models import Dataset, State, Transition, Version
+from satudata.apps.search.actions import do_index_dataset
 from satudata.platform import access, audit
 
 
@@ -47,6 +48,7 @@ def _step(
             "updated_at",
         ]
     )
+    do_index_dataset(dataset)
     audit.record(
         f"dataset.{kind}",
         actor=user,

@@ -1,9 +1,9 @@
 import pytest
-from django.test import Client
 
-from satudata.apps.accounts.tokens import create_token
 from satudata.platform.models import AuditEntry
 from satudata.platform.testing.factories import make_dataset, make_org, make_user
+from satudata.platform.testing.openapi import OpenAPIClient as Client
+from satudata.platform.testing.openapi import bearer_client as bearer
 
 pytestmark = pytest.mark.django_db
 
@@ -20,11 +20,6 @@ def catalog():
         "owner": make_user(org, "produsen"),
         "other": make_user(make_org("opd"), "produsen"),
     }
-
-
-def bearer(user) -> Client:
-    _token, raw = create_token(user, "uji")
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def titles(response) -> set[str]:

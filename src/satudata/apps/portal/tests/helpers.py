@@ -4,6 +4,7 @@ from typing import Any
 
 from django.test import Client
 
+from satudata.apps.catalog.checks import MANUAL_CHECKS
 from satudata.apps.catalog.models import Attachment, Dataset, Transition, Version
 from satudata.platform import storage
 from satudata.platform.testing.factories import make_dataset, make_org, make_user, make_version
@@ -82,4 +83,11 @@ def document(
         file_name="kuesioner.pdf",
         media_type="application/pdf",
         size=len(content),
+    )
+
+
+def record_checks(dataset: Dataset, met: bool = True) -> None:
+    """The walidata's publishing check of the current version, every manual check ticked."""
+    dataset.transitions.filter(version=dataset.published_version).update(
+        checks={"manual": {code: met for code, _label in MANUAL_CHECKS}}
     )

@@ -5,10 +5,12 @@ from satudata.apps.catalog.models import Topic, Transition
 from satudata.apps.portal.tests.helpers import (
     english_client,
     people,
+    record_checks,
     second_version,
     signed_in,
     with_candidate,
 )
+from satudata.apps.search.actions import do_reindex_all
 from satudata.platform.models import AuditEntry
 from satudata.platform.testing.factories import make_dataset
 
@@ -24,40 +26,44 @@ def titles(response):
     return [d.title for d in response.context["page_obj"].object_list]
 
 
+def found(response):
+    return [d.title for d in response.context["result"].datasets]
+
+
 def test_list_filters_on_text_organisation_and_topic(crew):
     health = Topic.objects.create(name="Kesehatan", slug="kesehatan")
     make_dataset(crew["org"], title="Jumlah Puskesmas", topic=health)
     make_dataset(crew["org"], title="Tenaga Kesehatan", description="dokter dan bidan")
     make_dataset(crew["other_org"], title="Jumlah Sekolah")
+    do_reindex_all()
     client = english_client()
-    assert sorted(titles(client.get("/dataset/?q=jumlah"))) == [
-        "Jumlah Puskesmas",
-        "Jumlah Sekolah",
-    ]
-    assert titles(client.get("/dataset/?q=bidan")) == ["Tenaga Kesehatan"]
-    assert titles(client.get(f"/dataset/?organisation={crew['other_org'].slug}")) == [
+    by_jumlah = found(client.get("/dataset/?q=jumlah"))
+    assert sorted(by_jumlah[:2]) == ["Jumlah Puskesmas", "Jumlah Sekolah"]
+    assert by_jumlah[2:] == ["Tenaga Kesehatan"]  # only its column "jumlah" matches
+    assert found(client.get("/dataset/?q=bidan")) == ["Tenaga Kesehatan"]
+    assert found(client.get(f"/dataset/?organisation={crew['other_org'].slug}")) == [
         "Jumlah Sekolah"
     ]
-    assert titles(client.get("/dataset/?topic=kesehatan")) == ["Jumlah Puskesmas"]
+    assert found(client.get("/dataset/?topic=kesehatan")) == ["Jumlah Puskesmas"]
 
 
 def test_access_level_filter_is_for_signed_in_users_only(crew):
     make_dataset(crew["org"], title="Terbuka")
     make_dataset(crew["org"], title="Terbatas", access_level="terbatas")
-    anonymous = english_client().get("/dataset/?access_level=terbatas")
-    assert "access_level" not in anonymous.context["form"].fields
-    assert titles(anonymous) == ["Terbuka"]
-    staff = signed_in(crew["stranger"]).get("/dataset/?access_level=terbatas")
-    assert titles(staff) == ["Terbatas"]
+    anonymous = english_client().get("/dataset/?access=terbatas")
+    assert "access" not in [facet.name for facet in anonymous.context["result"].facets]
+    assert found(anonymous) == ["Terbuka"]
+    staff = signed_in(crew["stranger"]).get("/dataset/?access=terbatas")
+    assert found(staff) == ["Terbatas"]
 
 
 def test_list_is_paginated(crew):
     for n in range(25):
         make_dataset(crew["org"], title=f"Dataset {n:02}")
     client = english_client()
-    assert len(titles(client.get("/dataset/"))) == 20
+    assert len(found(client.get("/dataset/"))) == 20
     second = client.get("/dataset/?page=2")
-    assert len(titles(second)) == 5
+    assert len(found(second)) == 5
     assert "Page 2 of 2" in second.content.decode()
 
 
@@ -69,6 +75,7 @@ def test_dataset_page_shows_metadata_badges_columns_and_preview(crew):
         satuan="jiwa",
         description="Data **balita** per kecamatan.\n\n<script>alert(1)</script>",
     )
+    record_checks(dataset)
     body = english_client().get(dataset.get_absolute_url()).content.decode()
     assert "Checked — meets the SDI principles" in body
     assert "Data Prioritas 2024" in body

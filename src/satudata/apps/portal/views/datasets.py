@@ -7,22 +7,52 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from satudata.apps.catalog.actions.uploads import LOCKED_STATES
+from satudata.apps.catalog.api import dataset_dict
 from satudata.apps.catalog.models import Dataset, State, Transition
 from satudata.apps.catalog.views.common import OPEN_UPLOADS
-from satudata.apps.portal import queries
+from satudata.apps.portal import detail, formats, queries, snippets
 from satudata.apps.portal.exports import FORMATS
-from satudata.apps.portal.forms import DatasetFilterForm
-from satudata.apps.portal.views.common import paginate, record_tertutup_read
+from satudata.apps.portal.forms import DatasetSearchForm
+from satudata.apps.portal.views.common import record_tertutup_read
+from satudata.apps.search.queries import params_from_query, search
+from satudata.apps.search.schemas import search_document
 from satudata.platform import access
 from satudata.platform.access import Viewer, viewer_of
 
+LIST_COLUMNS = (
+    "slug",
+    "title",
+    "organisation",
+    "topic",
+    "tags",
+    "access_level",
+    "licence",
+    "frekuensi",
+    "period_start",
+    "period_end",
+    "level_penyajian",
+    "prioritas_years",
+    "published_version",
+    "data_updated_at",
+    "url",
+)
 
-def dataset_list(request: HttpRequest) -> HttpResponse:
+
+def dataset_list(request: HttpRequest, fmt: str = "") -> HttpResponse:
+    """The catalog search: the page, `/dataset.json` and `/dataset.csv` from one search."""
     viewer = viewer_of(request)
-    form = DatasetFilterForm(request.GET or None, viewer=viewer)
-    datasets = queries.search_datasets(viewer, **form.filters())
-    return render(
-        request, "portal/dataset_list.html", {"form": form, "page_obj": paginate(request, datasets)}
+    result = search(viewer, params_from_query(request.GET))
+    return formats.respond(
+        fmt,
+        html=lambda: render(
+            request,
+            "portal/dataset_list.html",
+            {"form": DatasetSearchForm(request.GET), "result": result},
+        ),
+        data=lambda: search_document(request, result, dataset_dict),
+        rows=lambda: (dataset_dict(d) for d in result.datasets),
+        columns=LIST_COLUMNS,
+        filename="dataset",
     )
 
 
@@ -47,25 +77,41 @@ def workflow_context(viewer: Viewer, dataset: Dataset) -> dict[str, Any]:
     }
 
 
-def dataset_detail(request: HttpRequest, slug: str) -> HttpResponse:
+def dataset_detail(request: HttpRequest, slug: str, fmt: str = "") -> HttpResponse:
     viewer = viewer_of(request)
-    dataset = access.get_dataset_or_404(viewer, slug=slug)
-    record_tertutup_read(request, dataset, "page")
+    dataset = queries.dataset_for_page(viewer, slug)
+    record_tertutup_read(request, dataset, "page", **({"format": fmt} if fmt else {}))
     sees_workflow = access.sees_workflow(viewer, dataset)
-    shown = dataset.published_version
-    if shown is None and sees_workflow:
-        shown = dataset.candidate_version
-    context: dict[str, Any] = {
-        "dataset": dataset,
-        "sees_workflow": sees_workflow,
-        "shown_version": shown,
-        "preview": queries.read_preview(shown) if shown else None,
-        "versions": access.versions(viewer, dataset).select_related("uploaded_by"),
-        "attachments": access.attachments(viewer, dataset),
-        "tags": dataset.tags.all(),
-        "today": timezone.localdate(),
-        "formats": FORMATS,
-    }
-    if sees_workflow:
-        context.update(workflow_context(viewer, dataset))
-    return render(request, "portal/dataset_detail.html", context)
+    page = detail.dataset_page(viewer, dataset, timezone.localdate(), sees_workflow)
+
+    def html() -> HttpResponse:
+        shown = page.shown_version
+        context: dict[str, Any] = {
+            "dataset": dataset,
+            "page": page,
+            "sees_workflow": sees_workflow,
+            "shown_version": shown,
+            "preview": queries.read_preview(shown) if shown else None,
+            "versions": page.versions,
+            "attachments": page.attachments,
+            "tags": page.tags,
+            "today": page.today,
+            "meets_principles": page.meets_principles,
+            "is_late": page.is_late,
+            "formats": FORMATS,
+        }
+        if page.api is not None:
+            context["curl"] = snippets.curl_snippet(page.api)
+            context["python"] = snippets.python_snippet(page.api)
+        if sees_workflow:
+            context.update(workflow_context(viewer, dataset))
+        return render(request, "portal/dataset_detail.html", context)
+
+    return formats.respond(
+        fmt,
+        html=html,
+        data=lambda: detail.dataset_document(page),
+        rows=lambda: [detail.dataset_row(page)],
+        columns=detail.DATASET_ROW_COLUMNS,
+        filename=dataset.slug,
+    )

@@ -18,6 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "headline": queries.headline(viewer),
             "newest": queries.newest_datasets(viewer),
+            "most_used": queries.most_used_datasets(viewer),
             "topics": topics,
             "organisations": organisations[:12],
         },

@@ -1,0 +1,52 @@
+"""A small in-process cache for search: the catalog a viewer may see and recent matches.
+
+Entries are keyed by the index's token (see `models.IndexState`), so a change of the index is
+seen by every process on its next search; they also expire after `SEARCH_CACHE_SECONDS`, which
+bounds how stale what the index does not track (use counts) may get. Without a token (nothing
+indexed yet) nothing is kept."""
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+from django.conf import settings
+
+from satudata.apps.search.models import IndexState
+
+T = TypeVar("T")
+
+
+def current_token() -> str | None:
+    return IndexState.objects.filter(pk=1).values_list("token", flat=True).first()
+
+
+class Memo:
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._entries: OrderedDict[Hashable, tuple[float, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, token: str | None, key: Hashable, build: Callable[[], T]) -> T:
+        ttl = settings.SEARCH_CACHE_SECONDS
+        if token is None or ttl <= 0:
+            return build()
+        full_key = (token, key)
+        now = time.monotonic()
+        with self._lock:
+            entry = self._entries.get(full_key)
+            if entry is not None and entry[0] > now:
+                self._entries.move_to_end(full_key)
+                return entry[1]  # type: ignore[return-value]
+        value = build()
+        with self._lock:
+            self._entries[full_key] = (now + ttl, value)
+            self._entries.move_to_end(full_key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()

@@ -1,0 +1,221 @@
+"""Catalog search: full text (Indonesian stems, one typo), facets, sort and pages.
+
+`search(viewer, params)` reads only what `access.public_datasets(viewer)` lets through: the
+catalog the viewer may see is loaded (and kept per process, see `memo`) as a frame of facet
+values; a full-text query narrows it with the inverted index; the engine ranks, filters and
+counts; only the page's datasets are fetched. Facet counts are therefore computed over the
+viewer's own catalog and never reveal a dataset the viewer may not see."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+from django.db import connection
+from django.utils import timezone
+
+from satudata.apps.catalog.models import AccessLevel, Dataset, LevelPenyajian
+from satudata.apps.catalog.queries import visible_datasets
+from satudata.apps.search.facets import Facet, build_facets, selected_ids
+from satudata.apps.search.memo import Memo, current_token
+from satudata.apps.search.models import Posting, WordVariant
+from satudata.engines import text
+from satudata.platform import access
+from satudata.platform.access import Viewer
+
+PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 20, 100, 1000
+MAX_QUERY = 200
+CATALOGS = Memo(size=32)
+MATCHES = Memo(size=512)
+DOCUMENT_COLUMNS = (
+    "id",
+    "organisation_id",
+    "topic_id",
+    "level_penyajian",
+    "access_level",
+    "use_count",
+    "search_document__published",
+    "search_document__due",
+    "search_document__years",
+    "search_document__prioritas",
+    "search_document__formats",
+)
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    organisation: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    year: tuple[int, ...] = ()
+    level: tuple[str, ...] = ()
+    access: tuple[str, ...] = ()
+    format: tuple[str, ...] = ()
+    prioritas: tuple[int, ...] = ()
+    status: tuple[str, ...] = ()
+    sort: str = ""
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @property
+    def effective_sort(self) -> str:
+        """The sort asked for; by default relevance for a text query, else the newest first."""
+        if self.sort in text.SORTS:
+            return self.sort
+        return "relevance" if text.query_words(self.q) else "newest"
+
+    def facet_values(self) -> dict[str, tuple[Any, ...]]:
+        return {name: getattr(self, name) for name in text.FACETS}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    total: int
+    datasets: list[Dataset]
+    facets: list[Facet]
+    page: int
+    per_page: int
+    has_next: bool
+    params: SearchParams = field(default_factory=SearchParams)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def _values(query: Mapping[str, Any], name: str) -> list[str]:
+    if hasattr(query, "getlist"):
+        raw = query.getlist(name)
+    else:
+        value = query.get(name)
+        raw = value if isinstance(value, list | tuple) else [] if value is None else [value]
+    return [str(v).strip() for v in raw if str(v).strip()]
+
+
+def _ints(values: Sequence[str]) -> tuple[int, ...]:
+    return tuple(sorted({int(v) for v in values if v.isdigit() and len(v) <= 4}))
+
+
+def _choices(values: Sequence[str], allowed: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted({v for v in values if v in allowed}))
+
+
+def _number(query: Mapping[str, Any], names: Sequence[str], default: int, top: int) -> int:
+    for name in names:
+        values = _values(query, name)
+        if values and values[0].isdigit():
+            return min(max(int(values[0]), 1), top)
+    return default
+
+
+def params_from_query(query: Mapping[str, Any]) -> SearchParams:
+    """Search parameters from a query string (`request.GET`); values that cannot be understood
+    are left out rather than refused."""
+    sort = (_values(query, "sort") or [""])[0]
+    slugs = {
+        name: tuple(sorted(set(_values(query, name))))[:50] for name in ("organisation", "topic")
+    }
+    return SearchParams(
+        q=" ".join((_values(query, "q") or [""])[0].split())[:MAX_QUERY],
+        organisation=slugs["organisation"],
+        topic=slugs["topic"],
+        year=_ints(_values(query, "year")),
+        level=_choices(_values(query, "level"), LevelPenyajian.values),
+        access=_choices(_values(query, "access"), AccessLevel.values),
+        format=tuple(sorted({v.lower() for v in _values(query, "format") if v.isalnum()}))[:20],
+        prioritas=_ints(_values(query, "prioritas")),
+        status=_choices(_values(query, "status"), (text.ON_TIME, text.LATE)),
+        sort=sort if sort in text.SORTS else "",
+        page=_number(query, ("page",), 1, MAX_PAGE),
+        per_page=_number(query, ("per_page", "limit"), PER_PAGE, MAX_PER_PAGE),
+    )
+
+
+def _fetch(queryset: Any) -> list[tuple[Any, ...]]:
+    """Rows of a values_list queryset straight from the cursor: plain ints and strings only."""
+    sql, sql_params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, sql_params)
+        return cursor.fetchall()
+
+
+def _catalog(viewer: Viewer) -> pl.DataFrame:
+    visible = access.public_datasets(viewer).order_by().values_list(*DOCUMENT_COLUMNS)
+    return text.documents(_fetch(visible))
+
+
+def _postings(terms: set[str], catalog: pl.DataFrame) -> pl.DataFrame:
+    """The postings of `terms` for the datasets in `catalog` only."""
+    if not terms:
+        return text.postings([])
+    found = Posting.objects.filter(term__in=sorted(terms))
+    hits = text.postings(_fetch(found.values_list("dataset_id", "term", "weight")))
+    return hits.join(catalog.select("id"), on="id", how="semi")
+
+
+def _typo_terms(word: str, exact: str) -> dict[str, int]:
+    """The stems of vocabulary words one typo away from `word`."""
+    candidates = WordVariant.objects.filter(variant__in=sorted(text.variants(word)))
+    return {
+        stem: text.TYPO_FACTOR
+        for found, stem in candidates.values_list("word", "stem")
+        if stem != exact and text.within_one_edit(word, found)
+    }
+
+
+def _matches(words: list[str], catalog: pl.DataFrame) -> pl.DataFrame:
+    """Scores of the visible datasets that match every word. A word whose own stem matches no
+    visible dataset is widened to the words one typo away (deciding on visible datasets only,
+    so that whether a hidden dataset holds the word cannot be told from the results)."""
+    stems = [text.stem(word) for word in words]
+    hits = _postings(set(stems), catalog)
+    present = set(hits.get_column("term").unique().to_list())
+    alternatives = []
+    extra: set[str] = set()
+    for word, stem in zip(words, stems, strict=True):
+        terms = {stem: text.EXACT_FACTOR}
+        if stem not in present and text.typo_eligible(word):
+            terms.update(_typo_terms(word, stem))
+            extra.update(set(terms) - {stem})
+        alternatives.append(terms)
+    if extra:
+        hits = pl.concat([hits, _postings(extra, catalog)])
+    return text.match_scores(hits, alternatives)
+
+
+def search(viewer: Viewer, params: SearchParams) -> SearchResult:
+    token = current_token()
+    scope = repr(access.dataset_q(viewer))
+    catalog = CATALOGS.get(token, scope, lambda: _catalog(viewer))
+    words = text.query_words(params.q)
+    matches = None
+    if words:
+        matches = MATCHES.get(token, (scope, tuple(words)), lambda: _matches(words, catalog))
+    names = [f for f in text.FACETS if f != "access" or viewer.authenticated]
+    chosen = params.facet_values()
+    if not viewer.authenticated:
+        chosen["access"] = ()
+    ranked = text.rank(
+        catalog,
+        matches=matches,
+        selected=selected_ids(chosen),
+        facets=names,
+        sort=params.effective_sort,
+        today=timezone.localdate().toordinal(),
+        offset=(params.page - 1) * params.per_page,
+        limit=params.per_page,
+    )
+    by_id = visible_datasets(viewer).filter(pk__in=ranked.ids).in_bulk()
+    return SearchResult(
+        total=ranked.total,
+        datasets=[by_id[pk] for pk in ranked.ids if pk in by_id],
+        facets=build_facets(names, ranked.counts, chosen),
+        page=params.page,
+        per_page=params.per_page,
+        has_next=params.page * params.per_page < ranked.total,
+        params=params,
+    )

@@ -1,0 +1,82 @@
+"""The search result as data: the API's page of datasets with facets, and `/dataset.json`."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Field, Schema
+
+from satudata.apps.catalog.schemas import DatasetPage
+from satudata.apps.search.facets import Facet
+from satudata.apps.search.queries import SearchResult
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetOut(Schema):
+    name: str
+    label: str
+    values: list[FacetValueOut]
+
+
+class SearchPage(DatasetPage):
+    page: int
+    per_page: int
+    facets: list[FacetOut]
+
+
+class SearchQuery(Schema):
+    """The query parameters of a catalog search (the same on the portal and in the API)."""
+
+    q: str = Field("", description="Words to find; Indonesian stems and one typo are matched.")
+    organisation: list[str] = Field([], description="Organisation slugs (any of them).")
+    topic: list[str] = Field([], description="Topic slugs (any of them).")
+    year: list[int] = Field([], description="Years the data cover (any of them).")
+    level: list[str] = Field([], description="Level penyajian: kota, kecamatan, kelurahan.")
+    access: list[str] = Field([], description="Access levels (signed-in users only).")
+    format: list[str] = Field([], description="Download formats, e.g. csv, xlsx, json, pdf.")
+    prioritas: list[int] = Field([], description="Data Prioritas years (any of them).")
+    status: list[str] = Field([], description="Update status: tepat_waktu or terlambat.")
+    sort: str = Field("", description="relevance, newest or most_used.")
+    page: int = Field(1, ge=1, description="Page number, from 1.")
+    limit: int = Field(20, ge=1, le=100, description="Datasets per page.")
+
+
+def facet_dicts(facets: list[Facet]) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": facet.name,
+            "label": facet.label,
+            "values": [
+                {"value": v.value, "label": v.label, "count": v.count, "selected": v.selected}
+                for v in facet.values
+            ],
+        }
+        for facet in facets
+    ]
+
+
+def page_url(request: HttpRequest, page: int) -> str:
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def search_document(
+    request: HttpRequest, result: SearchResult, dataset_dict: Callable[[Any], dict[str, Any]]
+) -> dict[str, Any]:
+    """The result in the shape of `SearchPage`, with links to the next and previous pages."""
+    return {
+        "count": result.total,
+        "page": result.page,
+        "per_page": result.per_page,
+        "next": page_url(request, result.page + 1) if result.has_next else None,
+        "previous": page_url(request, result.page - 1) if result.has_previous else None,
+        "results": [dataset_dict(d) for d in result.datasets],
+        "facets": facet_dicts(result.facets),
+    }

@@ -1,0 +1,73 @@
+from datetime import date
+
+import polars as pl
+
+from satudata.engines.text import documents, match_scores, postings, rank
+
+TODAY = date(2024, 6, 1).toordinal()
+ROWS = [
+    # id, organisation, topic, level, access, uses, published, due, years, prioritas, formats
+    (1, 10, 1, "kota", "terbuka", 5, 100, TODAY + 10, "2022 2023", "2024", "csv json"),
+    (2, 10, 2, "kecamatan", "terbuka", 50, 200, TODAY - 1, "2023", "", "csv json pdf"),
+    (3, 20, None, "kota", "terbatas", 0, 300, None, "", "", "csv"),
+    (4, 20, 1, "kelurahan", "terbuka", 50, 150, TODAY - 5, "2021", "2023 2024", ""),
+]
+
+
+def ranked(**kwargs):
+    options = {
+        "matches": None,
+        "selected": {},
+        "facets": ("organisation", "year", "status", "format", "prioritas"),
+        "sort": "newest",
+        "today": TODAY,
+        "offset": 0,
+        "limit": 10,
+    }
+    return rank(documents(ROWS), **{**options, **kwargs})
+
+
+def test_sorts_are_total_orders():
+    assert ranked().ids == [3, 2, 4, 1]
+    assert ranked(sort="most_used").ids == [2, 4, 1, 3]
+
+
+def test_pages():
+    page = ranked(offset=2, limit=1)
+    assert page.ids == [4]
+    assert page.total == 4
+
+
+def test_facet_counts_skip_their_own_selection():
+    result = ranked(selected={"organisation": frozenset({10}), "year": frozenset({2023})})
+    assert result.ids == [2, 1]
+    assert result.counts["organisation"] == {10: 2}  # dataset 3 and 4 do not cover 2023
+    assert result.counts["year"] == {2022: 1, 2023: 2}
+    assert result.counts["format"] == {"csv": 2, "json": 2, "pdf": 1}
+
+
+def test_status_from_the_next_update_date():
+    result = ranked()
+    assert result.counts["status"] == {"tepat_waktu": 1, "terlambat": 2}
+    assert ranked(selected={"status": frozenset({"terlambat"})}).ids == [2, 4]
+
+
+def test_list_facets_match_any_chosen_value():
+    assert ranked(selected={"prioritas": frozenset({2023, 2024})}).ids == [4, 1]
+    assert ranked(selected={"format": frozenset({"pdf"})}).ids == [2]
+
+
+def test_match_scores_need_every_word_and_prefer_exact_terms():
+    hits = postings(
+        [(1, "duduk", 8), (1, "miskin", 1), (2, "duduk", 1), (2, "miskin", 8), (3, "duduk", 8)]
+    )
+    scores = match_scores(hits, [{"duduk": 2}, {"miskin": 2, "miskim": 1}])
+    assert dict(scores.sort("id").iter_rows()) == {1: 18, 2: 18}
+    typo_only = match_scores(postings([(1, "miskim", 8)]), [{"miskin": 2, "miskim": 1}])
+    assert dict(typo_only.iter_rows()) == {1: 8}
+
+
+def test_relevance_ranks_by_score_then_use():
+    matches = pl.DataFrame({"id": [1, 2, 4], "score": [16, 2, 16]})
+    assert ranked(matches=matches, sort="relevance").ids == [4, 1, 2]
+    assert ranked(matches=matches, sort="relevance").total == 3
