@@ -5,7 +5,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from satudata.apps.catalog.models import Version
+from satudata.apps.catalog.models import Dataset, Version
 from satudata.apps.portal import explorer
 from satudata.engines.tabular import Field, FieldType, Role
 from satudata.engines.tabular.query import Agg, Aggregate, QueryError, QuerySpec
@@ -42,8 +42,10 @@ def pick(fields: list[Field]) -> tuple[Field, Field, str] | None:
     return None
 
 
-def auto_chart(version: Version) -> dict[str, Any] | None:
-    """The chart spec of the version's natural summary, or None when it has none."""
+def auto_chart(version: Version, dataset: Dataset | None = None) -> dict[str, Any] | None:
+    """The chart spec of the version's natural summary, or None when it has none
+    (`dataset`: the version's, when the caller has it already)."""
+    dataset = dataset or version.dataset
     fields = explorer.fields_of(version)
     chosen = pick(fields)
     if chosen is None:
@@ -58,11 +60,11 @@ def auto_chart(version: Version) -> dict[str, Any] | None:
         result = explorer.run(version, spec)
     except QueryError:
         return None
-    chart = explorer.chart_of(result, spec, kind, version.dataset.title)
+    chart = explorer.chart_of(result, spec, kind, dataset.title)
     if chart is None:
         return None
     state = explorer.ExplorerState(spec=spec, chart=kind)
-    url = reverse("portal:explore", args=[version.dataset.slug, version.number])
+    url = reverse("portal:explore", args=[dataset.slug, version.number])
     chart["points"] = list(zip(chart["labels"], chart["values"], strict=True))
     chart["explore_url"] = url + explorer.query_string(state, per_page=explorer.DEFAULT_PER_PAGE)
     chart["truncated"] = result.total > len(result.rows)

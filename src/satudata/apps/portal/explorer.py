@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.utils.translation import pgettext_lazy
 
 from satudata.apps.catalog.models import Version
 from satudata.engines.tabular import Field
@@ -35,17 +36,18 @@ from satudata.platform import storage
 
 CHARTS = ("bar", "line", "pie")
 DEFAULT_PER_PAGE = 50
+MAX_PAGE = 1_000_000_000
 MAX_CHART_POINTS = 500
 OP_SYMBOLS = {
     Op.EQ: "=",
     Op.NE: "≠",
     Op.LT: "<",
     Op.GT: ">",
-    Op.BETWEEN: "between",
-    Op.CONTAINS: "contains",
-    Op.IN: "in",
-    Op.EMPTY: "empty",
-    Op.NOT_EMPTY: "not empty",
+    Op.BETWEEN: pgettext_lazy("filter operator", "between"),
+    Op.CONTAINS: pgettext_lazy("filter operator", "contains"),
+    Op.IN: pgettext_lazy("filter operator", "in"),
+    Op.EMPTY: pgettext_lazy("filter operator", "empty"),
+    Op.NOT_EMPTY: pgettext_lazy("filter operator", "not empty"),
 }
 
 Params = Mapping[str, Sequence[str]]
@@ -156,6 +158,13 @@ def _number(params: Params, name: str, default: int) -> int:
         ) from None
 
 
+def _page(params: Params) -> int:
+    page = _number(params, "page", 1)
+    if page > MAX_PAGE:
+        raise QueryError(N_("The page must be between 1 and %(limit)s."), limit=MAX_PAGE)
+    return page
+
+
 def parse(params: Params) -> ExplorerState:
     """The explorer state of a query string; `QueryError` says what is wrong with it."""
     sort = tuple(
@@ -171,7 +180,7 @@ def parse(params: Params) -> ExplorerState:
         sort=sort,
         group_by=group_by,
         aggregates=aggregates,
-        page=_number(params, "page", 1),
+        page=_page(params),
         per_page=_number(params, "per_page", DEFAULT_PER_PAGE),
     )
     return ExplorerState(spec=spec, chart=chart if chart in CHARTS else "bar")

@@ -119,7 +119,7 @@ def do_write(counts: Counter[Key]) -> int:
     return sum(totals.values())
 
 
-def flush() -> int:
+def flush(*, at_exit: bool = False) -> int:
     """Writes what this process counted so far; on a database error the counts are kept for the
     next flush. Counts made against another database (one since closed, such as a test
     database) are dropped. Returns the number of hits written."""
@@ -129,7 +129,10 @@ def flush() -> int:
         return 0
     try:
         return do_write(counts)
-    except DatabaseError:
+    except DatabaseError as exc:
+        if at_exit:
+            log.warning("usage counters of %s hits lost at exit: %s", counts.total(), exc)
+            return 0
         BUFFER.give_back(counts)
         log.warning("usage counters kept for the next flush", exc_info=True)
         return 0
@@ -143,6 +146,6 @@ def flush_if_due(**_signal: Any) -> None:
 def flush_quietly() -> None:
     """At exit: the database may already be gone; what cannot be written is lost."""
     try:
-        flush()
+        flush(at_exit=True)
     except Exception:
         log.warning("usage counters lost at exit", exc_info=True)

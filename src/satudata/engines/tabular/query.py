@@ -329,7 +329,8 @@ def select_sql(
     guard: Callable[[str], str] | None = None,
 ) -> str:
     """The full result of `spec` (no paging) as SQL over the relation `source`, which has a
-    `file_row_number` column to break ties. `guard(column_sql)` wraps the text columns of the
+    `file_row_number` column: the order of rows not sorted otherwise (the relation may store
+    them in another order) and the tie-breaker. `guard(column_sql)` wraps the text columns of the
     output (formula protection for exports)."""
 
     def shown(name: str, kind: FieldType) -> str:
@@ -340,8 +341,8 @@ def select_sql(
 
     if not spec.grouped:
         cols = ", ".join(shown(f.name, f.type) for f in fields.values())
-        order = f" ORDER BY {_order(spec, ['file_row_number'])}" if spec.sort else ""
-        return f"SELECT {cols} FROM {source} WHERE {compiled.where}{order}"  # noqa: S608
+        order = _order(spec, ["file_row_number"])
+        return f"SELECT {cols} FROM {source} WHERE {compiled.where} ORDER BY {order}"  # noqa: S608
     keys = ", ".join(quote_ident(n) for n in spec.group_by)
     measures = []
     for agg in aggregates_of(spec):

@@ -3,8 +3,10 @@
 One DuckDB database per process (opened lazily, again after a fork) with one cursor per thread;
 Parquet footers are cached, and so are the pages of identical queries, since versions never
 change. With a `cache_dir`, each version queried is also copied once, in a background thread,
-into a DuckDB database file there (several times faster to filter and sort than zstd Parquet);
-queries read the Parquet file until the copy is ready, then the copy, attached read-only.
+into a DuckDB database file there (several times faster to filter and sort than zstd Parquet),
+stored in the order of its area code (else its first date), so that the zone maps of a filter on
+the area or the period skip most of the file; rows keep their file order for unsorted queries.
+Queries read the Parquet file until the copy is ready, then the copy, attached read-only.
 A timer interrupts a query that runs past its time limit (`QueryTimeout`). Exports stream
 record batches (CSV, JSON) or a temporary file (XLSX in constant memory, Parquet) in chunks, so
 memory does not grow with the size of the result.
@@ -16,6 +18,7 @@ memory does not grow with the size of the result.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import io
 import os
@@ -36,7 +39,7 @@ import pyarrow.csv as pa_csv
 from satudata.engines import duck
 from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.exports import _xlsx, guard_sql
-from satudata.engines.tabular.model import Field
+from satudata.engines.tabular.model import Field, FieldType, Role
 from satudata.engines.tabular.query import (
     QueryResult,
     QuerySpec,
@@ -47,6 +50,7 @@ from satudata.engines.tabular.query import (
     output_columns,
     select_sql,
 )
+from satudata.engines.tabular.store import quote_ident
 
 BATCH_ROWS = 20_000
 CHUNK_BYTES = 1024 * 1024
@@ -61,6 +65,18 @@ class ExportFormat(StrEnum):
 
 def source_sql(path: Path) -> str:
     return f"read_parquet({literal(str(path))}, file_row_number = true)"
+
+
+def cluster_column(fields: Sequence[Field]) -> str | None:
+    """The column a query copy is stored in order of: the area code (most filters name an area),
+    else the first date (the period)."""
+    for field in fields:
+        if field.role is Role.KODE_WILAYAH:
+            return field.name
+    for field in fields:
+        if field.type in (FieldType.DATE, FieldType.DATETIME):
+            return field.name
+    return None
 
 
 @contextlib.contextmanager
@@ -127,7 +143,7 @@ class QueryEngine:
                 self._building.clear()
             return self._root
 
-    def source(self, path: Path) -> str:
+    def source(self, path: Path, fields: Sequence[Field] = ()) -> str:
         """The relation to read the version at `path` from: its DuckDB copy when ready."""
         key = str(path)
         if self.cache_dir is None:
@@ -144,11 +160,24 @@ class QueryEngine:
                 return self._tables[key]
             if key not in self._building:
                 self._building.add(key)
-                threading.Thread(target=self._copy, args=(path, copy), daemon=True).start()
+                cluster = cluster_column(fields)
+                threading.Thread(target=self._copy, args=(path, copy, cluster), daemon=True).start()
         return source_sql(path)
 
-    def _copy(self, path: Path, copy: Path) -> None:
+    def _copy(self, path: Path, copy: Path, cluster: str | None) -> None:
+        """Build the copy, unless another process is building it already (then the copy is
+        attached once it exists, or built here on a later query if that process gave up)."""
         copy.parent.mkdir(parents=True, exist_ok=True)
+        with copy.with_suffix(".lock").open("a") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                self._forget(path)
+                return
+            if not copy.exists():
+                self._write_copy(path, copy, cluster)
+
+    def _write_copy(self, path: Path, copy: Path, cluster: str | None) -> None:
         fd, name = tempfile.mkstemp(prefix=f".{copy.stem}.", suffix=".tmp", dir=copy.parent)
         os.close(fd)
         Path(name).unlink()
@@ -160,15 +189,19 @@ class QueryEngine:
                 temp_directory=self.temp_dir / "satudata-duckdb",
             )
             try:
-                con.execute(f"CREATE TABLE data AS SELECT * FROM {source_sql(path)}")
+                order = f" ORDER BY {quote_ident(cluster)}, file_row_number" if cluster else ""
+                con.execute(f"CREATE TABLE data AS SELECT * FROM {source_sql(path)}{order}")
             finally:
                 con.close()
             Path(name).replace(copy)
         except (duckdb.Error, OSError):
-            with self._lock:
-                self._building.discard(str(path))
+            self._forget(path)
         finally:
             Path(name).unlink(missing_ok=True)
+
+    def _forget(self, path: Path) -> None:
+        with self._lock:
+            self._building.discard(str(path))
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """This thread's cursor on the process's database."""
@@ -204,7 +237,7 @@ class QueryEngine:
         if (hit := self._cached(key)) is not None:
             return replace(hit, cached=True, elapsed_ms=0.0)
         compiled = compile_filters(fmap, spec.filters)
-        source = self.source(path)
+        source = self.source(path, fields)
         sql = select_sql(fmap, spec, compiled, source)
         page = [spec.per_page, spec.offset]
         cursor = self.cursor()
@@ -259,7 +292,9 @@ class QueryEngine:
         check_spec(fmap, replace(spec, page=1, per_page=1))
         compiled = compile_filters(fmap, spec.filters)
         guarded = fmt in (ExportFormat.CSV, ExportFormat.XLSX)
-        sql = select_sql(fmap, spec, compiled, self.source(path), guard_sql if guarded else None)
+        sql = select_sql(
+            fmap, spec, compiled, self.source(path, fields), guard_sql if guarded else None
+        )
         return self._chunks(sql, compiled.params, fmt, timeout)
 
     def _chunks(

@@ -1,6 +1,7 @@
 import pytest
 
 from satudata.apps.portal.charts import auto_chart
+from satudata.apps.portal.tests.helpers import english_client
 from satudata.platform.testing.factories import make_dataset, make_org, make_version
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,20 @@ def test_partial_renders_chart_and_table():
     assert 'id="auto-chart-data"' in html
     assert "<td>a</td>" in html
     assert render_to_string("portal/_auto_chart.html", {"chart": None}).strip() == ""
+
+
+def test_the_dataset_page_shows_the_automatic_chart_with_its_numbers():
+    dataset = make_dataset(make_org())
+    page = english_client().get(dataset.get_absolute_url()).content.decode()
+    assert 'id="auto-chart-data"' in page
+    assert "The numbers of this chart" in page
+    assert "<td>36.71.01</td><td>120</td>" in page
+
+
+def test_the_dataset_page_has_no_chart_when_the_data_has_no_dimension(client):
+    dataset = make_dataset(make_org(), published=False)
+    version = make_version(dataset, columns={"catatan": ["a", "b"]})
+    dataset.published_version = version
+    dataset.save()
+    page = client.get(dataset.get_absolute_url()).content.decode()
+    assert "auto-chart-data" not in page

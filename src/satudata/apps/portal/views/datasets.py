@@ -10,7 +10,7 @@ from satudata.apps.catalog.actions.uploads import LOCKED_STATES
 from satudata.apps.catalog.api import dataset_dict
 from satudata.apps.catalog.models import Dataset, State, Transition
 from satudata.apps.catalog.views.common import OPEN_UPLOADS
-from satudata.apps.portal import detail, formats, queries, snippets
+from satudata.apps.portal import charts, detail, formats, queries, snippets
 from satudata.apps.portal.exports import FORMATS
 from satudata.apps.portal.forms import DatasetSearchForm
 from satudata.apps.portal.views.common import record_tertutup_read
@@ -92,6 +92,7 @@ def dataset_detail(request: HttpRequest, slug: str, fmt: str = "") -> HttpRespon
             "sees_workflow": sees_workflow,
             "shown_version": shown,
             "preview": queries.read_preview(shown) if shown else None,
+            "auto_chart": charts.auto_chart(shown, dataset) if shown else None,
             "versions": page.versions,
             "attachments": page.attachments,
             "tags": page.tags,

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from satudata.engines.tabular.model import Field, FieldType
+from satudata.engines.tabular.model import Field, FieldType, Role
 from satudata.engines.tabular.query import (
     Agg,
     Aggregate,
@@ -25,7 +25,7 @@ from satudata.engines.tabular.query import (
     QueryTimeout,
     Sort,
 )
-from satudata.engines.tabular.query_engine import QueryEngine, deadline
+from satudata.engines.tabular.query_engine import QueryEngine, cluster_column, deadline
 
 FIELDS = [
     Field("kecamatan", "Kecamatan", FieldType.STRING),
@@ -268,3 +268,39 @@ def test_versions_are_copied_once_into_duckdb_and_read_from_there(version, tmp_p
     after = engine.run(version, FIELDS, replace(spec, per_page=49))
     assert after.rows == before.rows
     assert after.total == before.total == 4
+
+
+def test_copies_are_stored_by_area_but_unsorted_results_keep_the_file_order(tmp_path):
+    fields = [
+        Field("kode_wilayah", "Kode", FieldType.STRING, Role.KODE_WILAYAH),
+        Field("jumlah", "Jumlah", FieldType.INTEGER),
+    ]
+    codes = ["36.71.03", "36.71.01", "36.71.02", "36.71.01", "36.71.03"]
+    path = tmp_path / "v.parquet"
+    pq.write_table(pa.table({"kode_wilayah": codes, "jumlah": [1, 2, 3, 4, 5]}), path)
+    engine = QueryEngine(threads=1, temp_dir=tmp_path / "tmp", cache_dir=tmp_path / "copies")
+    engine.run(path, fields, QuerySpec())
+    end = time.time() + 20
+    while not list((tmp_path / "copies").glob("*.duckdb")) and time.time() < end:
+        time.sleep(0.05)
+    source = engine.source(path, fields)
+    assert source.endswith(".data")
+    stored = engine.cursor().execute(f"SELECT kode_wilayah FROM {source}").fetchall()
+    assert [row[0] for row in stored] == sorted(codes)
+    assert [row[1] for row in engine.run(path, fields, QuerySpec(per_page=49)).rows] == [
+        1,
+        2,
+        3,
+        4,
+        5,
+    ]
+    area = QuerySpec(filters=(Filter("kode_wilayah", Op.EQ, "36.71.01"),))
+    assert [row[1] for row in engine.run(path, fields, area).rows] == [2, 4]
+
+
+def test_the_copy_order_is_the_area_code_then_the_first_date():
+    area = Field("kode", "Kode", FieldType.STRING, Role.KODE_WILAYAH)
+    day = Field("tanggal", "Tanggal", FieldType.DATE)
+    assert cluster_column([day, area]) == "kode"
+    assert cluster_column([Field("x", "X", FieldType.STRING), day]) == "tanggal"
+    assert cluster_column([Field("x", "X", FieldType.STRING)]) is None
