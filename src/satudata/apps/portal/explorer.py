@@ -10,7 +10,7 @@ Query string (every state of the explorer is a URL):
 """
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -30,6 +30,8 @@ from satudata.engines.tabular.query import (
     QueryResult,
     QuerySpec,
     Sort,
+    field_map,
+    output_names,
 )
 from satudata.engines.tabular.query_engine import QueryEngine
 from satudata.platform import storage
@@ -184,6 +186,16 @@ def parse(params: Params) -> ExplorerState:
         per_page=_number(params, "per_page", DEFAULT_PER_PAGE),
     )
     return ExplorerState(spec=spec, chart=chart if chart in CHARTS else "bar")
+
+
+def settle(state: ExplorerState, fields: Sequence[Field]) -> ExplorerState:
+    """The page's state after a form submission: a sort by a column the grouped result does not
+    have (left over from the table before grouping) is dropped rather than refused."""
+    if not state.spec.grouped:
+        return state
+    shown = set(output_names(field_map(fields), state.spec))
+    sort = tuple(item for item in state.spec.sort if item.column in shown)
+    return replace(state, spec=replace(state.spec, sort=sort))
 
 
 def params_of(querydict: Any) -> dict[str, list[str]]:

@@ -21,6 +21,7 @@ from satudata.platform import access, storage
 PREVIEW_ROWS = 20
 RELATED_LIMIT = 6
 RELATED_CANDIDATES = 5000
+RELATED_LINKS = 1500
 DATASET_COLUMNS = (
     "slug",
     "title",
@@ -194,8 +195,9 @@ def meets_principles(dataset: Dataset) -> bool:
 
 def _sharing_tags(candidates: QuerySet, tag_ids: list[int], limit: int) -> list[int]:
     """Ids of the candidates sharing the most tags, then the most used. Driven from the tag
-    links (their index), so its cost follows the tags' sizes, not the catalog's."""
-    links = Dataset.tags.through.objects.filter(tag_id__in=tag_ids)
+    links (their index), newest first and at most RELATED_LINKS of them, so that its cost stays
+    bounded however many datasets share a popular tag."""
+    links = Dataset.tags.through.objects.filter(tag_id__in=tag_ids).order_by("-pk")[:RELATED_LINKS]
     shared = Counter(links.values_list("dataset_id", flat=True))
     ids = [pk for pk, _n in shared.most_common(RELATED_CANDIDATES)]
     visible = candidates.filter(pk__in=ids).order_by().values_list("pk", "use_count")

@@ -1,6 +1,8 @@
 """Template helpers of the pages: sanitised Markdown, translated engine messages, badges,
 query strings that keep the current filters."""
 
+import html
+import threading
 from datetime import timedelta
 from typing import Any
 
@@ -8,6 +10,7 @@ import markdown as markdown_lib
 import nh3
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from satudata.apps.accounts import notify
@@ -17,6 +20,7 @@ from satudata.platform import problems
 register = template.Library()
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+_local = threading.local()
 ALLOWED_TAGS = {
     "a",
     "abbr",
@@ -80,11 +84,28 @@ UPLOAD_CLASSES = {
 }
 
 
+def _converter() -> markdown_lib.Markdown:
+    """This thread's Markdown converter (building one costs more than converting a paragraph)."""
+    converter = getattr(_local, "markdown", None)
+    if converter is None:
+        converter = _local.markdown = markdown_lib.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    return converter.reset()
+
+
 @register.filter
 def markdown(text: str) -> SafeString:
     """Markdown to HTML, then cleaned of anything but plain formatting (no scripts, no styles)."""
-    html = markdown_lib.markdown(text or "", extensions=MARKDOWN_EXTENSIONS)
-    return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, link_rel="noopener noreferrer nofollow"))  # noqa: S308
+    rendered = _converter().convert(text or "")
+    cleaned = nh3.clean(rendered, tags=ALLOWED_TAGS, link_rel="noopener noreferrer nofollow")
+    return mark_safe(cleaned)  # noqa: S308
+
+
+@register.filter
+def excerpt(text: str, words: int = 30) -> str:
+    """The first `words` words of a Markdown text, as plain text (for lists of cards)."""
+    head = " ".join((text or "").split()[: words + 1])
+    plain = nh3.clean(_converter().convert(head), tags=set())
+    return Truncator(html.unescape(plain)).words(words)
 
 
 @register.filter

@@ -1,6 +1,8 @@
 import csv
 import io
 import json
+from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 import pytest
 
@@ -164,3 +166,57 @@ def test_version_page_links_to_the_explorer(crew):
     dataset = with_data(crew["org"])
     html = english_client().get(f"{dataset.get_absolute_url()}versi/1/").content.decode()
     assert "versi/1/jelajah/" in html
+
+
+class FormDefaults(HTMLParser):
+    """What a browser submits for the explorer form as it is rendered (selected options, values)."""
+
+    def __init__(self):
+        super().__init__()
+        self.pairs, self._select, self._first = [], None, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "input" and a.get("name"):
+            self.pairs.append((a["name"], a.get("value") or ""))
+        elif tag == "select":
+            self._select, self._first = a.get("name"), None
+        elif tag == "option" and self._select:
+            if self._first is None:
+                self._first = a.get("value", "")
+            if "selected" in a:
+                self.pairs.append((self._select, a.get("value", "")))
+                self._select = None
+
+    def handle_endtag(self, tag):
+        if tag == "select" and self._select:
+            self.pairs.append((self._select, self._first or ""))
+            self._select = None
+
+
+def test_submitting_the_form_as_rendered_is_never_refused(crew):
+    dataset = with_data(crew["org"])
+    client = english_client()
+    page = client.get(url(dataset)).content.decode()
+    start = page.index('<form class="card explorer-form"')
+    form = page[start : page.index("</form>", start)]
+    parser = FormDefaults()
+    parser.feed(form)
+    assert ("agg", "") in parser.pairs
+    response = client.get(url(dataset, "?" + urlencode(parser.pairs)))
+    assert response.status_code == 200
+    typed = {"fc": "jumlah", "fo": "gt", "fv": "15"}
+    chosen = [(k, typed.get(k, v)) for k, v in parser.pairs]
+    filtered = client.get(url(dataset, "?" + urlencode(chosen)), headers={"HX-Request": "true"})
+    assert filtered.status_code == 200
+
+
+def test_grouping_drops_a_sort_left_over_from_the_table(crew):
+    dataset = with_data(crew["org"])
+    query = "?sort=-jumlah&group=kecamatan&agg=sum:jumlah"
+    response = english_client().get(url(dataset, query), headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "sort=" not in response.content.decode().split("Link to this view")[1][:400]
+    kept = english_client().get(url(dataset, "?sort=-sum_jumlah&group=kecamatan&agg=sum:jumlah"))
+    assert kept.status_code == 200
+    assert "sort=-sum_jumlah" in kept.content.decode()

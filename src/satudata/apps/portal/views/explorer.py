@@ -98,7 +98,8 @@ def explore(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     record_tertutup_read(request, dataset, "explore", version=number)
     state, result, error, status = None, None, "", 200
     try:
-        state = explorer.parse(explorer.params_of(request.GET))
+        parsed = explorer.parse(explorer.params_of(request.GET))
+        state = explorer.settle(parsed, explorer.fields_of(version))
         result = explorer.run(version, state.spec)
     except QueryError as exc:
         error, status = exc.text(_), 400
@@ -116,7 +117,8 @@ def download(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResp
     dataset, version = _version(request, slug, number)
     record_tertutup_read(request, dataset, "explore-download", version=number, format=fmt)
     try:
-        state = explorer.parse(explorer.params_of(request.GET))
+        parsed = explorer.parse(explorer.params_of(request.GET))
+        state = explorer.settle(parsed, explorer.fields_of(version))
         chunks = explorer.export(version, state.spec, fmt)
     except QueryError as exc:
         return HttpResponse(exc.text(_), status=400, content_type="text/plain; charset=utf-8")

@@ -11,7 +11,10 @@ from satudata.apps.catalog.models import Dataset, State, Topic, Upload
 from satudata.platform.problems import problem_message
 from satudata.platform.testing.factories import PASSWORD, make_org, make_user
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 SCREENSHOTS = Path("/tmp")
 KECAMATAN = [
