@@ -1,9 +1,20 @@
 from datetime import datetime
+from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 MAX_TOKEN_DAYS = 3650
+
+
+def _a_number(value: Any) -> Any:
+    """JSON numbers only (1 and 1.0 alike), never true/false or a numeric string."""
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise ValueError("must be a whole number of days")
+    return value
+
+
+WholeDays = Annotated[int | None, BeforeValidator(_a_number)]
 
 
 class OrganisationOut(Schema):
@@ -52,11 +63,10 @@ class TokenIn(Schema):
     name: str = Field(
         min_length=1, max_length=100, pattern=r"^[^\x00-\x1f\x7f]*\S[^\x00-\x1f\x7f]*$"
     )
-    expires_in_days: int | None = Field(
+    expires_in_days: WholeDays = Field(
         None,
         ge=1,
         le=MAX_TOKEN_DAYS,
-        strict=True,
         description="Days until the token expires; none: never.",
     )
 

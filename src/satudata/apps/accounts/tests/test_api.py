@@ -59,10 +59,19 @@ def test_tokens_of_others_cannot_be_revoked(produsen):
     assert response.json()["error"]["code"] == "not_found"
 
 
-@pytest.mark.parametrize("days", [True, "30", 1.5, 0])
+@pytest.mark.parametrize("days", [True, "30", 1.5, 0, 4000])
 def test_a_token_lifetime_must_be_a_whole_number_of_days(produsen, days):
     client = session_client(produsen)
     body = {"name": "SIMPUS", "expires_in_days": days}
     response = client.post("/api/v1/tokens", body, content_type="application/json")
     assert response.status_code == 422
     assert not ApiToken.objects.exists()
+
+
+@pytest.mark.parametrize("days", [30, 30.0])
+def test_a_token_lifetime_is_any_json_whole_number(produsen, days):
+    client = session_client(produsen)
+    body = {"name": "SIMPUS", "expires_in_days": days}
+    response = client.post("/api/v1/tokens", body, content_type="application/json")
+    assert response.status_code == 201
+    assert response.json()["expires_at"] is not None
