@@ -6,6 +6,7 @@ values; a full-text query narrows it with the inverted index; the engine ranks, 
 counts; only the page's datasets are fetched. Facet counts are therefore computed over the
 viewer's own catalog and never reveal a dataset the viewer may not see."""
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -112,12 +113,16 @@ def _number(query: Mapping[str, Any], names: Sequence[str], default: int, top: i
     return default
 
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,120}")
+
+
 def params_from_query(query: Mapping[str, Any]) -> SearchParams:
     """Search parameters from a query string (`request.GET`); values that cannot be understood
     are left out rather than refused."""
     sort = (_values(query, "sort") or [""])[0]
     slugs = {
-        name: tuple(sorted(set(_values(query, name))))[:50] for name in ("organisation", "topic")
+        name: tuple(sorted({v for v in _values(query, name) if SLUG.fullmatch(v)}))[:50]
+        for name in ("organisation", "topic")
     }
     return SearchParams(
         q=" ".join((_values(query, "q") or [""])[0].split())[:MAX_QUERY],

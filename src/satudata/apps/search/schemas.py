@@ -1,14 +1,16 @@
 """The search result as data: the API's page of datasets with facets, and `/dataset.json`."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Field, Schema
+from pydantic import StringConstraints
 
 from satudata.apps.catalog.schemas import DatasetPage
 from satudata.apps.search.facets import Facet
 from satudata.apps.search.queries import SearchResult
+from satudata.platform.api import NO_CONTROL
 
 
 class FacetValueOut(Schema):
@@ -30,20 +32,45 @@ class SearchPage(DatasetPage):
     facets: list[FacetOut]
 
 
+MAX_VALUES = 50
+MAX_PAGE = 100_000
+Term = Annotated[str, StringConstraints(max_length=120, pattern=NO_CONTROL)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+
+
 class SearchQuery(Schema):
     """The query parameters of a catalog search (the same on the portal and in the API)."""
 
-    q: str = Field("", description="Words to find; Indonesian stems and one typo are matched.")
-    organisation: list[str] = Field([], description="Organisation slugs (any of them).")
-    topic: list[str] = Field([], description="Topic slugs (any of them).")
-    year: list[int] = Field([], description="Years the data cover (any of them).")
-    level: list[str] = Field([], description="Level penyajian: kota, kecamatan, kelurahan.")
-    access: list[str] = Field([], description="Access levels (signed-in users only).")
-    format: list[str] = Field([], description="Download formats, e.g. csv, xlsx, json, pdf.")
-    prioritas: list[int] = Field([], description="Data Prioritas years (any of them).")
-    status: list[str] = Field([], description="Update status: tepat_waktu or terlambat.")
-    sort: str = Field("", description="relevance, newest or most_used.")
-    page: int = Field(1, ge=1, description="Page number, from 1.")
+    q: str = Field(
+        "",
+        max_length=200,
+        pattern=NO_CONTROL,
+        description="Words to find; Indonesian stems and one typo are matched.",
+    )
+    organisation: list[Term] = Field(
+        [], max_length=MAX_VALUES, description="Organisation slugs (any of them)."
+    )
+    topic: list[Term] = Field([], max_length=MAX_VALUES, description="Topic slugs (any of them).")
+    year: list[Year] = Field(
+        [], max_length=MAX_VALUES, description="Years the data cover (any of them)."
+    )
+    level: list[Term] = Field(
+        [], max_length=MAX_VALUES, description="Level penyajian: kota, kecamatan, kelurahan."
+    )
+    access: list[Term] = Field(
+        [], max_length=MAX_VALUES, description="Access levels (signed-in users only)."
+    )
+    format: list[Term] = Field(
+        [], max_length=MAX_VALUES, description="Download formats, e.g. csv, xlsx, json, pdf."
+    )
+    prioritas: list[Year] = Field(
+        [], max_length=MAX_VALUES, description="Data Prioritas years (any of them)."
+    )
+    status: list[Term] = Field(
+        [], max_length=MAX_VALUES, description="Update status: tepat_waktu or terlambat."
+    )
+    sort: Term = Field("", description="relevance, newest or most_used.")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description="Page number, from 1.")
     limit: int = Field(20, ge=1, le=100, description="Datasets per page.")
 
 

@@ -75,3 +75,20 @@ def test_api_list_searches_with_facets_and_next_links(world):
     assert second["next"] is None and second["previous"]
     hidden = Client().get("/api/v1/datasets?q=stunting").json()
     assert hidden["count"] == 0 and "Stunting" not in str(hidden)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "organisation=%00&organisation=__proto__&level=%1A",
+        "topic=a%00b&q=penduduk%00",
+        "page=4216165548",
+    ],
+)
+def test_control_characters_and_huge_pages_never_break_a_search(world, query):
+    client = Client()
+    page = client.get(f"/dataset/?{query}")
+    assert page.status_code == 200
+    api = client.get(f"/api/v1/datasets?{query}")
+    assert api.status_code in (200, 422)
+    assert api.json().get("error", {}).get("code") != "server_error"
