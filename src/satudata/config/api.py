@@ -8,7 +8,11 @@ from satudata.apps.accounts.api import organisations_router
 from satudata.apps.accounts.api import router as accounts_router
 from satudata.apps.catalog.api import router as catalog_router
 from satudata.apps.catalog.api_topics import router as topics_router
+from satudata.apps.codelists.api import router as codelists_router
+from satudata.apps.consistency.api import router as consistency_router
 from satudata.apps.portal.api import router as data_router
+from satudata.apps.registry.api import router as wilayah_router
+from satudata.apps.standards.api import router as standards_router
 from satudata.platform.api import (
     SatuDataAPI,
     anonymous_rate,
@@ -37,3 +41,7 @@ api.add_router("/", catalog_router)
 api.add_router("/", data_router)
 api.add_router("/", organisations_router)
 api.add_router("/", topics_router)
+api.add_router("/", wilayah_router)
+api.add_router("/", codelists_router)
+api.add_router("/", standards_router)
+api.add_router("/", consistency_router)

@@ -43,6 +43,12 @@ INSTALLED_APPS = [
     "satudata.apps.portal",
     "satudata.apps.search",
     "satudata.apps.usage",
+    "satudata.apps.codelists",
+    "satudata.apps.standards",
+    "satudata.apps.consistency",
+    "satudata.apps.interop",
+    "satudata.apps.harvest",
+    "satudata.apps.webhooks",
     "satudata.apps.demo",
 ]
 

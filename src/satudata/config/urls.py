@@ -5,6 +5,13 @@ from satudata.config.api import api
 
 urlpatterns = [
     path("", include("satudata.apps.portal.urls")),
+    path("", include("satudata.apps.registry.urls")),
+    path("", include("satudata.apps.codelists.urls")),
+    path("", include("satudata.apps.standards.urls")),
+    path("", include("satudata.apps.consistency.urls")),
+    path("", include("satudata.apps.interop.urls")),
+    path("kerja/", include("satudata.apps.harvest.urls")),
+    path("kerja/", include("satudata.apps.webhooks.urls")),
     path("kerja/", include("satudata.apps.catalog.urls")),
     path("kerja/", include("satudata.apps.monitoring.urls")),
     path("akun/", include("satudata.apps.accounts.urls")),

@@ -1,6 +1,7 @@
 """The automatic checklist the walidata sees beside the manual one (and the produsen before
 submitting): metadata, standar data, kode wilayah, schema, open format, access and licence."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,13 +135,27 @@ def access_check(dataset: Dataset, version: Version | None) -> Check:
     return Check("access", _("Access level and licence consistent"), not details, details)
 
 
+CheckProvider = Callable[[Dataset, Version | None], Check | None]
+
+PROVIDERS: list[CheckProvider] = [
+    lambda dataset, version: metadata_check(dataset),
+    lambda dataset, version: standar_check(dataset),
+    lambda dataset, version: kode_wilayah_check(version),
+    schema_check,
+    lambda dataset, version: open_format_check(version),
+    access_check,
+]
+
+
+def register(provider: CheckProvider) -> CheckProvider:
+    """Adds an automatic check (another app's, from its `AppConfig.ready`); a provider returns
+    None when its check does not apply to the dataset."""
+    if provider not in PROVIDERS:
+        PROVIDERS.append(provider)
+    return provider
+
+
 def automatic_checks(dataset: Dataset) -> list[Check]:
     version = dataset.candidate_version or dataset.published_version
-    return [
-        metadata_check(dataset),
-        standar_check(dataset),
-        kode_wilayah_check(version),
-        schema_check(dataset, version),
-        open_format_check(version),
-        access_check(dataset, version),
-    ]
+    found = (provider(dataset, version) for provider in PROVIDERS)
+    return [check for check in found if check is not None]

@@ -13,6 +13,7 @@ from satudata.apps.accounts.models import Role
 from satudata.apps.accounts.notify import notify, people_with_role
 from satudata.apps.catalog.errors import ActionError, NotAllowed
 from satudata.apps.catalog.models import Dataset, State, Transition, Version
+from satudata.apps.catalog.signals import version_published
 from satudata.apps.search.actions import do_index_dataset
 from satudata.platform import access, audit
 
@@ -129,6 +130,12 @@ def check_return(
     return step
 
 
+def _announce(dataset: Dataset, version: Version, kind: str) -> None:
+    transaction.on_commit(
+        lambda: version_published.send(Dataset, dataset=dataset, version=version, kind=kind)
+    )
+
+
 def _publish(dataset: Dataset, user: Any, note: str, checks: dict | None, ip: str) -> Transition:
     version = dataset.candidate_version
     dataset.published_version = version
@@ -145,6 +152,7 @@ def _publish(dataset: Dataset, user: Any, note: str, checks: dict | None, ip: st
         ip=ip,
     )
     notify(_producers(dataset), "published", _params(dataset, user), dataset.get_absolute_url())
+    _announce(dataset, version, "publish")
     return step
 
 
@@ -218,4 +226,5 @@ def check_rollback(
         _params(dataset, user, number=version.number),
         dataset.get_absolute_url(),
     )
+    _announce(dataset, version, "rollback")
     return step

@@ -1,0 +1,5 @@
+"""API routes of the consistency app."""
+
+from ninja import Router
+
+router = Router(tags=["consistency"])
