@@ -1,4 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import include, path
 
 app_name = "interop"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("", include("satudata.apps.interop.ckan.urls")),
+    path("", include("satudata.apps.interop.dcat.urls")),
+]
