@@ -10,6 +10,8 @@ SORT_CHOICES = [
     ("relevance", _("Relevance")),
     ("newest", _("Newest")),
     ("most_used", _("Most used")),
+    ("modified", _("Recently updated metadata")),
+    ("title", _("Title (A–Z)")),
 ]
 
 

@@ -66,7 +66,9 @@ def _document(dataset: Dataset) -> Document:
         years=" ".join(str(y) for y in _years(dataset)),
         prioritas=" ".join(str(int(y)) for y in dataset.prioritas_years or []),
         formats=" ".join(_formats(dataset)),
+        tags="\n".join(sorted(tag.name for tag in dataset.tags.all())),
         published=int(updated.timestamp()) if updated else 0,
+        modified=int(dataset.updated_at.timestamp()) if dataset.updated_at else 0,
         due=due.toordinal() if due else None,
     )
 

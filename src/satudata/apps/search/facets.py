@@ -20,6 +20,7 @@ LABELS = {
     "format": _("Format"),
     "prioritas": _("Data Prioritas"),
     "status": _("Update status"),
+    "tag": _("Tag"),
 }
 STATUS_LABELS = {text.ON_TIME: _("On time (tepat waktu)"), text.LATE: _("Late (terlambat)")}
 NOTHING = frozenset({-1})
@@ -86,6 +87,9 @@ def _values(name: str, counts: dict[Any, int], chosen: Sequence[Any]) -> list[Fa
     if name == "format":
         order = sorted(keys, key=lambda k: (-counts.get(k, 0), k))
         return [FacetValue(k, k.upper(), counts.get(k, 0), k in chosen) for k in order]
+    if name == "tag":
+        order = sorted(keys, key=lambda k: (-counts.get(k, 0), k.lower()))
+        return [FacetValue(k, k, counts.get(k, 0), k in chosen) for k in order]
     labels = {
         "level": dict(LevelPenyajian.choices),
         "access": dict(AccessLevel.choices),

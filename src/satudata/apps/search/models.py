@@ -21,7 +21,11 @@ class Document(models.Model):
     years = models.CharField(max_length=600, blank=True)
     prioritas = models.CharField(max_length=200, blank=True)
     formats = models.CharField(max_length=200, blank=True)
+    tags = models.TextField(blank=True, help_text="Tag names, one per line")
     published = models.BigIntegerField(default=0, help_text="Epoch seconds of the last publication")
+    modified = models.BigIntegerField(
+        default=0, help_text="Epoch seconds of the last metadata change"
+    )
     due = models.IntegerField(null=True, blank=True, help_text="Ordinal of the next update's date")
     indexed_at = models.DateTimeField(auto_now=True)
 

@@ -9,6 +9,7 @@ viewer's own catalog and never reveal a dataset the viewer may not see."""
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 import polars as pl
@@ -25,6 +26,8 @@ from satudata.platform import access
 from satudata.platform.access import Viewer
 
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 20, 100, 1000
+TAG = re.compile(r"[^\x00-\x1f\x7f]{1,60}")
+PAGE_FACETS = ("organisation", "topic", "year", "level", "access", "format", "prioritas", "status")
 MAX_QUERY = 200
 CATALOGS = Memo(size=32)
 MATCHES = Memo(size=512)
@@ -40,6 +43,9 @@ DOCUMENT_COLUMNS = (
     "search_document__years",
     "search_document__prioritas",
     "search_document__formats",
+    "search_document__modified",
+    "search_document__tags",
+    "title",
 )
 
 
@@ -54,6 +60,9 @@ class SearchParams:
     format: tuple[str, ...] = ()
     prioritas: tuple[int, ...] = ()
     status: tuple[str, ...] = ()
+    tag: tuple[str, ...] = ()
+    modified_from: datetime | None = None
+    modified_to: datetime | None = None
     sort: str = ""
     page: int = 1
     per_page: int = PER_PAGE
@@ -67,6 +76,18 @@ class SearchParams:
 
     def facet_values(self) -> dict[str, tuple[Any, ...]]:
         return {name: getattr(self, name) for name in text.FACETS}
+
+    def bounds(self) -> dict[str, tuple[int | None, int | None]]:
+        """The metadata-modified range as epoch seconds (inclusive)."""
+        low, high = self.modified_from, self.modified_to
+        if low is None and high is None:
+            return {}
+        return {
+            "modified": (
+                int(low.timestamp()) if low else None,
+                int(high.timestamp()) if high else None,
+            )
+        }
 
 
 @dataclass(frozen=True)
@@ -134,6 +155,7 @@ def params_from_query(query: Mapping[str, Any]) -> SearchParams:
         format=tuple(sorted({v.lower() for v in _values(query, "format") if v.isalnum()}))[:20],
         prioritas=_ints(_values(query, "prioritas")),
         status=_choices(_values(query, "status"), (text.ON_TIME, text.LATE)),
+        tag=tuple(sorted({v for v in _values(query, "tag") if TAG.fullmatch(v)}))[:50],
         sort=sort if sort in text.SORTS else "",
         page=_number(query, ("page",), 1, MAX_PAGE),
         per_page=_number(query, ("per_page", "limit"), PER_PAGE, MAX_PER_PAGE),
@@ -192,7 +214,12 @@ def _matches(words: list[str], catalog: pl.DataFrame) -> pl.DataFrame:
     return text.match_scores(hits, alternatives)
 
 
-def search(viewer: Viewer, params: SearchParams) -> SearchResult:
+def search(
+    viewer: Viewer, params: SearchParams, facets: Sequence[str] | None = None
+) -> SearchResult:
+    """The page of datasets `params` asks for among those `viewer` may see, with the counts of
+    `facets` (by default those the portal's search page shows; "access" only for signed-in
+    viewers)."""
     token = current_token()
     scope = repr(access.dataset_q(viewer))
     catalog = CATALOGS.get(token, scope, lambda: _catalog(viewer))
@@ -200,7 +227,8 @@ def search(viewer: Viewer, params: SearchParams) -> SearchResult:
     matches = None
     if words:
         matches = MATCHES.get(token, (scope, tuple(words)), lambda: _matches(words, catalog))
-    names = [f for f in text.FACETS if f != "access" or viewer.authenticated]
+    asked = PAGE_FACETS if facets is None else facets
+    names = [f for f in asked if f in text.FACETS and (f != "access" or viewer.authenticated)]
     chosen = params.facet_values()
     if not viewer.authenticated:
         chosen["access"] = ()
@@ -213,6 +241,7 @@ def search(viewer: Viewer, params: SearchParams) -> SearchResult:
         today=timezone.localdate().toordinal(),
         offset=(params.page - 1) * params.per_page,
         limit=params.per_page,
+        bounds=params.bounds(),
     )
     by_id = visible_datasets(viewer).filter(pk__in=ranked.ids).in_bulk()
     return SearchResult(

@@ -13,9 +13,9 @@ from typing import Any
 import polars as pl
 
 SCALAR_FACETS = ("organisation", "topic", "level", "access", "status")
-LIST_FACETS = ("year", "prioritas", "format")
+LIST_FACETS = ("year", "prioritas", "format", "tag")
 FACETS = (*SCALAR_FACETS, *LIST_FACETS)
-SORTS = ("relevance", "newest", "most_used")
+SORTS = ("relevance", "newest", "most_used", "modified", "title")
 ON_TIME, LATE = "tepat_waktu", "terlambat"
 EXACT_FACTOR, TYPO_FACTOR = 2, 1
 
@@ -31,25 +31,32 @@ DOCUMENT_SCHEMA = {
     "year": pl.Utf8,
     "prioritas": pl.Utf8,
     "format": pl.Utf8,
+    "modified": pl.Int64,
+    "tag": pl.Utf8,
+    "title": pl.Utf8,
 }
 
 
-def _split(column: str, dtype: pl.DataType) -> pl.Expr:
-    words = pl.col(column).fill_null("").str.split(" ")
+def _split(column: str, dtype: pl.DataType, separator: str = " ") -> pl.Expr:
+    words = pl.col(column).fill_null("").str.split(separator)
     return words.list.eval(pl.element().filter(pl.element() != "").cast(dtype))
 
 
 def documents(rows: Iterable[Sequence[Any]]) -> pl.DataFrame:
     """A frame of documents from rows in `DOCUMENT_SCHEMA` order; `year`, `prioritas` and
-    `format` are space-separated lists (`"2022 2023"`), `published` and `due` plain integers
-    (epoch seconds and date ordinal)."""
+    `format` are space-separated lists (`"2022 2023"`), `tag` a newline-separated list,
+    `published`, `modified` and `due` plain integers (epoch seconds and date ordinal), `title`
+    the text the title sort compares."""
     frame = pl.DataFrame(list(rows), schema=DOCUMENT_SCHEMA, orient="row")
     return frame.with_columns(
         pl.col("uses").fill_null(0),
         pl.col("published").fill_null(0),
+        pl.col("modified").fill_null(0),
+        pl.col("title").fill_null("").str.to_lowercase(),
         _split("year", pl.Int64),
         _split("prioritas", pl.Int64),
         _split("format", pl.Categorical),
+        _split("tag", pl.Utf8, "\n"),
     )
 
 
@@ -112,13 +119,30 @@ def _condition(facet: str, values: frozenset[Any]) -> pl.Expr:
     return pl.col(facet).is_in(chosen).fill_null(False)
 
 
-def _order(sort: str, scored: bool) -> list[str]:
-    """The sort keys, every one descending; the id last makes the order total."""
-    if sort == "most_used":
-        return ["uses", "published", "id"]
-    if sort == "relevance" and scored:
-        return ["score", "uses", "published", "id"]
-    return ["published", "id"]
+def _order(sort: str, scored: bool) -> tuple[list[str], list[bool]]:
+    """The sort keys and whether each is descending; the id last makes the order total."""
+    if sort == "title":
+        return ["title", "id"], [False, False]
+    if sort == "modified":
+        keys = ["modified", "id"]
+    elif sort == "most_used":
+        keys = ["uses", "published", "id"]
+    elif sort == "relevance" and scored:
+        keys = ["score", "uses", "published", "id"]
+    else:
+        keys = ["published", "id"]
+    return keys, [True] * len(keys)
+
+
+def _within(bounds: Mapping[str, tuple[int | None, int | None]]) -> list[pl.Expr]:
+    """Conditions keeping the documents whose integer column lies within inclusive bounds."""
+    kept = []
+    for column, (low, high) in bounds.items():
+        if low is not None:
+            kept.append(pl.col(column) >= low)
+        if high is not None:
+            kept.append(pl.col(column) <= high)
+    return kept
 
 
 def _counts(frame: pl.DataFrame, facet: str) -> dict[Any, int]:
@@ -140,13 +164,17 @@ def rank(
     today: int,
     offset: int,
     limit: int,
+    bounds: Mapping[str, tuple[int | None, int | None]] | None = None,
 ) -> Ranked:
     """The page `offset:offset+limit` of `docs` (restricted to `matches` when a query was
-    given) that meet every selected facet, in `sort` order, and the counts of `facets`.
+    given) that meet every selected facet and lie within `bounds` (e.g. `{"modified": (start,
+    None)}`), in `sort` order, and the counts of `facets`.
 
     Ties break on the newest publication and then the highest id, so the order is total and
     the same whatever database the rows came from."""
     frame = docs.join(matches, on="id", how="inner") if matches is not None else docs
+    if within := _within(bounds or {}):
+        frame = frame.filter(pl.all_horizontal(within))
     frame = frame.with_columns(_status(today))
     conditions = {f: _condition(f, v) for f, v in selected.items() if v and f in FACETS}
     if conditions:
@@ -163,6 +191,10 @@ def rank(
         facet: _counts(meeting(facet) if facet in conditions else results, facet)
         for facet in facets
     }
-    by = _order(sort, matches is not None)
-    page = results.top_k(offset + limit, by=by).sort(by, descending=True).slice(offset, limit)
+    by, descending = _order(sort, matches is not None)
+    if all(descending):
+        top = results.top_k(offset + limit, by=by)
+    else:
+        top = results.bottom_k(offset + limit, by=by)
+    page = top.sort(by, descending=descending).slice(offset, limit)
     return Ranked(total=results.height, ids=page["id"].to_list(), counts=counts)

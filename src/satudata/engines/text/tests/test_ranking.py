@@ -6,11 +6,57 @@ from satudata.engines.text import documents, match_scores, postings, rank
 
 TODAY = date(2024, 6, 1).toordinal()
 ROWS = [
-    # id, organisation, topic, level, access, uses, published, due, years, prioritas, formats
-    (1, 10, 1, "kota", "terbuka", 5, 100, TODAY + 10, "2022 2023", "2024", "csv json"),
-    (2, 10, 2, "kecamatan", "terbuka", 50, 200, TODAY - 1, "2023", "", "csv json pdf"),
-    (3, 20, None, "kota", "terbatas", 0, 300, None, "", "", "csv"),
-    (4, 20, 1, "kelurahan", "terbuka", 50, 150, TODAY - 5, "2021", "2023 2024", ""),
+    # id, organisation, topic, level, access, uses, published, due, years, prioritas, formats,
+    # modified, tags, title
+    (
+        1,
+        10,
+        1,
+        "kota",
+        "terbuka",
+        5,
+        100,
+        TODAY + 10,
+        "2022 2023",
+        "2024",
+        "csv json",
+        400,
+        "kesehatan\nbalita",
+        "Stunting",
+    ),
+    (
+        2,
+        10,
+        2,
+        "kecamatan",
+        "terbuka",
+        50,
+        200,
+        TODAY - 1,
+        "2023",
+        "",
+        "csv json pdf",
+        250,
+        "penduduk",
+        "angka Kelahiran",
+    ),
+    (3, 20, None, "kota", "terbatas", 0, 300, None, "", "", "csv", 300, "", "Belanja"),
+    (
+        4,
+        20,
+        1,
+        "kelurahan",
+        "terbuka",
+        50,
+        150,
+        TODAY - 5,
+        "2021",
+        "2023 2024",
+        "",
+        100,
+        "balita",
+        "Posyandu",
+    ),
 ]
 
 
@@ -30,6 +76,24 @@ def ranked(**kwargs):
 def test_sorts_are_total_orders():
     assert ranked().ids == [3, 2, 4, 1]
     assert ranked(sort="most_used").ids == [2, 4, 1, 3]
+
+
+def test_title_and_modified_sorts():
+    assert ranked(sort="title").ids == [2, 3, 4, 1]
+    assert ranked(sort="title", offset=1, limit=2).ids == [3, 4]
+    assert ranked(sort="modified").ids == [1, 3, 2, 4]
+
+
+def test_tags_are_a_list_facet():
+    result = ranked(facets=("tag",), selected={"tag": frozenset({"balita"})})
+    assert result.ids == [4, 1]
+    assert result.counts["tag"] == {"balita": 2, "kesehatan": 1, "penduduk": 1}
+
+
+def test_bounds_keep_documents_within_an_inclusive_range():
+    assert ranked(bounds={"modified": (250, None)}).ids == [3, 2, 1]
+    assert ranked(bounds={"modified": (None, 250)}).ids == [2, 4]
+    assert ranked(bounds={"modified": (250, 300)}, sort="modified").ids == [3, 2]
 
 
 def test_pages():
