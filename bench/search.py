@@ -285,6 +285,7 @@ def measure(base: str, paths: list[str], concurrency: int) -> dict[str, Any]:
     import httpx
 
     latencies: list[float] = []
+    server: list[float] = []
     errors = 0
     lock = threading.Lock()
     local = threading.local()
@@ -297,8 +298,11 @@ def measure(base: str, paths: list[str], concurrency: int) -> dict[str, Any]:
         started = time.perf_counter()
         response = client.get(path)
         elapsed = time.perf_counter() - started
+        timing = response.headers.get("server-timing", "")
         with lock:
             latencies.append(elapsed * 1000)
+            if timing.startswith("app;dur="):
+                server.append(float(timing.removeprefix("app;dur=")))
             if response.status_code != 200:
                 errors += 1
 
@@ -306,12 +310,14 @@ def measure(base: str, paths: list[str], concurrency: int) -> dict[str, Any]:
     with ThreadPoolExecutor(concurrency) as pool:
         list(pool.map(get, paths))
     wall = time.perf_counter() - started
-    ordered = sorted(latencies)
+    ordered, in_server = sorted(latencies), sorted(server) or [0.0]
     return {
         "requests": len(paths),
         "errors": errors,
         "p50_ms": round(statistics.median(ordered), 1),
         "p95_ms": round(ordered[int(len(ordered) * 0.95) - 1], 1),
+        "server_p50_ms": round(statistics.median(in_server), 1),
+        "server_p95_ms": round(in_server[max(0, int(len(in_server) * 0.95) - 1)], 1),
         "requests_per_s": round(len(paths) / wall, 1),
     }
 

@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -41,25 +42,35 @@ DATASET_COLUMNS = (
 
 @dataclass(frozen=True)
 class Preview:
-    columns: list[str]
-    rows: list[list[Any]]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
 
 
 def read_preview(version: Version, limit: int = PREVIEW_ROWS) -> Preview:
-    """The first rows of a stored version, read from its Parquet file."""
-    parquet = pq.ParquetFile(storage.absolute(version.parquet_path))
-    columns = list(parquet.schema_arrow.names)
+    """The first rows of a stored version, read from its Parquet file (once per process and
+    file: versions never change)."""
+    return _preview(version.parquet_path, limit)
+
+
+@lru_cache(maxsize=256)
+def _preview(parquet_path: str, limit: int) -> Preview:
+    parquet = pq.ParquetFile(storage.absolute(parquet_path))
+    columns = tuple(parquet.schema_arrow.names)
     batch = next(parquet.iter_batches(batch_size=limit), None)
     if batch is None:
-        return Preview(columns, [])
+        return Preview(columns, ())
     data = batch.to_pydict()
-    return Preview(columns, [[data[c][i] for c in columns] for i in range(batch.num_rows)])
+    return Preview(
+        columns, tuple(tuple(data[c][i] for c in columns) for i in range(batch.num_rows))
+    )
 
 
 def preview_from_rows(fields: list[dict[str, Any]], rows: list[dict[str, Any]]) -> Preview:
     """The engine's preview (a list of row dicts) in the same shape as a stored version's."""
-    columns = [f["name"] for f in fields] or (list(rows[0]) if rows else [])
-    return Preview(columns, [[row.get(c) for c in columns] for row in rows[:PREVIEW_ROWS]])
+    columns = tuple(f["name"] for f in fields) or (tuple(rows[0]) if rows else ())
+    return Preview(
+        columns, tuple(tuple(row.get(c) for c in columns) for row in rows[:PREVIEW_ROWS])
+    )
 
 
 def _public_q(viewer: access.Viewer, prefix: str) -> Q:
