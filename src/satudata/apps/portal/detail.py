@@ -85,7 +85,7 @@ def dataset_page(
         tags=tags,
         meets_principles=queries.meets_principles(dataset),
         is_late=dataset.is_late(today),
-        related=queries.related_datasets(viewer, dataset, [tag.pk for tag in tags]),
+        related=queries.related_datasets(viewer, dataset, [tag.name for tag in tags]),
         api=snippets.api_links(dataset, published) if published else None,
         citation=snippets.citation(dataset, published, today) if published else None,
         today=today,

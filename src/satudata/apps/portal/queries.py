@@ -1,6 +1,5 @@
 """Reads behind the portal pages, always through the access gate."""
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -17,12 +16,11 @@ from satudata.apps.catalog.models import Dataset, Topic, Transition, Version
 from satudata.apps.catalog.models.choices import Frekuensi
 from satudata.apps.catalog.queries import visible_datasets
 from satudata.apps.monitoring.queries import late_q
+from satudata.apps.search.queries import related_ids
 from satudata.platform import access, storage
 
 PREVIEW_ROWS = 20
 RELATED_LIMIT = 6
-RELATED_CANDIDATES = 5000
-RELATED_LINKS = 1500
 DATASET_COLUMNS = (
     "slug",
     "title",
@@ -204,40 +202,16 @@ def meets_principles(dataset: Dataset) -> bool:
     return False
 
 
-def _sharing_tags(candidates: QuerySet, tag_ids: list[int], limit: int) -> list[int]:
-    """Ids of the candidates sharing the most tags, then the most used. Driven from the tag
-    links (their index), newest first and at most RELATED_LINKS of them, so that its cost stays
-    bounded however many datasets share a popular tag."""
-    links = Dataset.tags.through.objects.filter(tag_id__in=tag_ids).order_by("-pk")[:RELATED_LINKS]
-    shared = Counter(links.values_list("dataset_id", flat=True))
-    ids = [pk for pk, _n in shared.most_common(RELATED_CANDIDATES)]
-    visible = candidates.filter(pk__in=ids).order_by().values_list("pk", "use_count")
-    ranked = sorted(visible, key=lambda row: (-shared[row[0]], -row[1], row[0]))
-    return [pk for pk, _uses in ranked[:limit]]
-
-
 def related_datasets(
-    viewer: access.Viewer, dataset: Dataset, tag_ids: list[int], limit: int = RELATED_LIMIT
+    viewer: access.Viewer, dataset: Dataset, tags: list[str], limit: int = RELATED_LIMIT
 ) -> list[Dataset]:
-    """Visible published datasets sharing tags (`tag_ids`) with `dataset`, most shared first,
-    then of the same topic, then of the same organisation; never the dataset itself. The ranking
-    reads ids only; the chosen datasets are fetched once."""
-    candidates = access.public_datasets(viewer).exclude(pk=dataset.pk)
-    chosen = _sharing_tags(candidates, tag_ids, limit) if tag_ids else []
-    same = [Q(topic_id=dataset.topic_id)] if dataset.topic_id else []
-    for condition in [*same, Q(organisation_id=dataset.organisation_id)]:
-        if len(chosen) >= limit:
-            break
-        rows = (
-            candidates.filter(condition)
-            .exclude(pk__in=chosen)
-            .order_by("-use_count", "pk")
-            .values_list("pk", flat=True)
-        )
-        chosen.extend(rows[: limit - len(chosen)])
+    """Visible published datasets sharing tags (names in `tags`) with `dataset`, most shared
+    first, then of the same topic, then of the same organisation; never the dataset itself.
+    Ranked in the search engine's catalog of what the viewer may see; fetched in one query."""
+    chosen = related_ids(viewer, dataset, tags, limit)
     found = Dataset.objects.filter(pk__in=chosen).select_related("organisation", "topic")
     by_pk = {d.pk: d for d in found}
-    return [by_pk[pk] for pk in chosen]
+    return [by_pk[pk] for pk in chosen if pk in by_pk]
 
 
 @dataclass(frozen=True)

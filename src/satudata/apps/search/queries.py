@@ -30,6 +30,7 @@ TAG = re.compile(r"[^\x00-\x1f\x7f]{1,60}")
 PAGE_FACETS = ("organisation", "topic", "year", "level", "access", "format", "prioritas", "status")
 MAX_QUERY = 200
 CATALOGS = Memo(size=32)
+TAG_LINKS = Memo(size=32)
 MATCHES = Memo(size=512)
 DOCUMENT_COLUMNS = (
     "id",
@@ -252,4 +253,22 @@ def search(
         per_page=params.per_page,
         has_next=params.page * params.per_page < ranked.total,
         params=params,
+    )
+
+
+def related_ids(viewer: Viewer, dataset: Dataset, tags: Sequence[str], limit: int) -> list[int]:
+    """Ids of the published datasets `viewer` may see that relate to `dataset` (shared tags,
+    then topic, then organisation), ranked over the viewer's in-memory catalog."""
+    token = current_token()
+    scope = repr(access.dataset_q(viewer))
+    catalog = CATALOGS.get(token, scope, lambda: _catalog(viewer))
+    links = TAG_LINKS.get(token, scope, lambda: text.tag_links(catalog))
+    return text.related(
+        catalog,
+        links,
+        exclude=dataset.pk,
+        tags=tags,
+        topic=dataset.topic_id,
+        organisation=dataset.organisation_id,
+        limit=limit,
     )

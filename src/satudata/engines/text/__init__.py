@@ -22,6 +22,8 @@ from satudata.engines.text.ranking import (
     match_scores,
     postings,
     rank,
+    related,
+    tag_links,
 )
 from satudata.engines.text.typo import typo_eligible, variants, within_one_edit
 
@@ -43,7 +45,9 @@ __all__ = [
     "postings",
     "query_words",
     "rank",
+    "related",
     "stem",
+    "tag_links",
     "tokens",
     "typo_eligible",
     "variants",

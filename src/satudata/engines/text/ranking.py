@@ -198,3 +198,44 @@ def rank(
         top = results.bottom_k(offset + limit, by=by)
     page = top.sort(by, descending=descending).slice(offset, limit)
     return Ranked(total=results.height, ids=page["id"].to_list(), counts=counts)
+
+
+def tag_links(docs: pl.DataFrame) -> pl.DataFrame:
+    """One `(id, tag, uses)` row per tag of each document, for `related`."""
+    return docs.select("id", "tag", "uses").explode("tag").drop_nulls("tag")
+
+
+def related(
+    docs: pl.DataFrame,
+    links: pl.DataFrame,
+    *,
+    exclude: int,
+    tags: Sequence[str],
+    topic: int | None,
+    organisation: int,
+    limit: int,
+) -> list[int]:
+    """Ids of up to `limit` documents related to document `exclude`: those sharing the most of
+    `tags` first (then the most used, then the lowest id), then those of the same `topic`, then
+    of the same `organisation` (each by most used, then lowest id)."""
+    chosen: list[int] = []
+    if tags:
+        shared = (
+            links.filter(pl.col("tag").is_in(list(tags)) & (pl.col("id") != exclude))
+            .group_by("id")
+            .agg(pl.len().alias("shared"), pl.col("uses").first())
+            .sort(["shared", "uses", "id"], descending=[True, True, False])
+            .head(limit)
+        )
+        chosen = shared.get_column("id").to_list()
+    for column, value in (("topic", topic), ("organisation", organisation)):
+        if len(chosen) >= limit or value is None:
+            continue
+        rows = (
+            docs.filter((pl.col(column) == value) & ~pl.col("id").is_in([exclude, *chosen]))
+            .select("id", "uses")
+            .sort(["uses", "id"], descending=[True, False])
+            .head(limit - len(chosen))
+        )
+        chosen.extend(rows.get_column("id").to_list())
+    return chosen

@@ -18,6 +18,7 @@ from satudata.apps.portal.tests.helpers import (
     second_version,
     signed_in,
 )
+from satudata.apps.search.actions import do_index_dataset
 from satudata.platform.models import AuditEntry
 from satudata.platform.testing.factories import make_dataset
 
@@ -77,6 +78,8 @@ def test_related_datasets_go_through_the_gate_and_leave_out_the_dataset(crew):
     make_dataset(crew["org"], title="Rumah Sakit")
     make_dataset(crew["org"], title="Rahasia Terbatas", topic=health, access_level="terbatas")
     make_dataset(crew["other_org"], title="Tidak Berkaitan")
+    for tagged in (dataset, shares_tag):
+        do_index_dataset(tagged)  # tags were added outside the catalog's actions
     response = english_client().get(dataset.get_absolute_url())
     related = [d.title for d in response.context["page"].related]
     assert related == ["Imunisasi Balita", "Jumlah Dokter", "Rumah Sakit"]

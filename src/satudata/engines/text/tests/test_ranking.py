@@ -2,7 +2,7 @@ from datetime import date
 
 import polars as pl
 
-from satudata.engines.text import documents, match_scores, postings, rank
+from satudata.engines.text import documents, match_scores, postings, rank, related, tag_links
 
 TODAY = date(2024, 6, 1).toordinal()
 ROWS = [
@@ -135,3 +135,14 @@ def test_relevance_ranks_by_score_then_use():
     matches = pl.DataFrame({"id": [1, 2, 4], "score": [16, 2, 16]})
     assert ranked(matches=matches, sort="relevance").ids == [4, 1, 2]
     assert ranked(matches=matches, sort="relevance").total == 3
+
+
+def test_related_prefers_shared_tags_then_topic_then_organisation():
+    docs = documents(ROWS)
+    links = tag_links(docs)
+    found = related(docs, links, exclude=4, tags=["balita"], topic=1, organisation=20, limit=3)
+    assert found == [1, 3]  # 1 shares "balita"; no other topic-1 dataset; 3 is of organisation 20
+    assert related(docs, links, exclude=1, tags=[], topic=2, organisation=99, limit=5) == [2]
+    assert related(
+        docs, links, exclude=2, tags=["balita"], topic=None, organisation=10, limit=1
+    ) == [4]
