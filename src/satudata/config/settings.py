@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "satudata.platform.timing.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -215,6 +216,8 @@ else:
 API_RATE_ANON = env_str("API_RATE_ANON", "120/minute")
 # Proxies in front of the app whose X-Forwarded-For entries are trusted for the client address.
 API_TRUSTED_PROXIES = env_int("API_TRUSTED_PROXIES", 0)
+# The kode wilayah of the portal's own area (its kecamatan are offered as cakupan wilayah).
+WILAYAH = env_str("WILAYAH", "36.71")
 
 LOGGING = {
     "version": 1,

@@ -10,7 +10,7 @@ from satudata.apps.catalog.actions.datasets import METADATA_FIELDS
 from satudata.apps.catalog.checks import MANUAL_CHECKS
 from satudata.apps.catalog.mapping import Unmatched
 from satudata.apps.catalog.models import AccessLevel, Dataset
-from satudata.apps.registry.models import Wilayah
+from satudata.apps.catalog.wilayah_codes import cakupan_choices
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -57,7 +57,7 @@ class DatasetForm(forms.ModelForm):
 
     def __init__(self, *args: Any, choose_organisation: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cakupan_wilayah"].queryset = Wilayah.objects.exclude(level=Wilayah.Level.DESA)
+        self.fields["cakupan_wilayah"].queryset = cakupan_choices(self.instance.cakupan_wilayah_id)
         if self.instance.pk:
             self.initial["tags"] = ", ".join(t.name for t in self.instance.tags.all())
             self.initial["prioritas_years"] = ", ".join(
