@@ -55,7 +55,9 @@ class FieldSpec:
     """A target field of a data standard (Frictionless Table Schema in spirit).
 
     `codes` is the code list: a set of allowed codes, or a mapping code -> label (labels show
-    in templates). `minimum`/`maximum` compare with the typed value.
+    in templates). `enum` is a short list of allowed values written as text and compared with
+    the typed value (Table Schema's `enum` constraint). `minimum`/`maximum` compare with the
+    typed value.
     """
 
     name: str
@@ -69,6 +71,7 @@ class FieldSpec:
     minimum: Any = None
     maximum: Any = None
     pattern: str | None = None
+    enum: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from satudata.engines.tabular.casts import full_clean, literal
+from satudata.engines.tabular.casts import SQL_TYPES, full_clean, literal
 from satudata.engines.tabular.model import FieldType, Role
 from satudata.engines.tabular.plan import Column
 from satudata.engines.tabular.problems import N_, Severity
@@ -50,6 +50,11 @@ CODE_TEXT = (
     N_('Row %(row)s, column "%(column)s": "%(value)s" is not in the code list.'),
     N_("Use one of the codes of the reference list, for example %(example)s."),
 )
+ENUM_TEXT = (
+    N_('Row %(row)s, column "%(column)s": "%(value)s" is not one of the allowed values.'),
+    N_("Use one of the values the data standard allows: %(allowed)s."),
+)
+ENUM_SHOWN = 10
 UNIQUE_TEXT = (
     N_('Row %(row)s, column "%(column)s": "%(value)s" already appears in row %(first_row)s.'),
     N_("Each value in this column must be unique; remove the duplicate row or correct the value."),
@@ -118,6 +123,25 @@ def _code_check(
         *CODE_TEXT,
         severity=severity,
         params=(("example", example),),
+    )
+
+
+def _enum_check(
+    con: duckdb.DuckDBPyConnection, k: int, col: Column, values: Collection[str]
+) -> Check:
+    """The typed value must equal one of `values` (text, cast to the column's type)."""
+    table = f"enum_{k}"
+    con.register(table, pa.table({"value": pa.array([str(v) for v in values], pa.string())}))
+    shown = ", ".join(str(v) for v in list(values)[:ENUM_SHOWN])
+    if len(values) > ENUM_SHOWN:
+        shown += ", …"
+    return Check(
+        "enum",
+        col,
+        k,
+        f"t.f{k} NOT IN (SELECT TRY_CAST(value AS {SQL_TYPES[col.type]}) FROM {table})",
+        *ENUM_TEXT,
+        params=(("allowed", shown),),
     )
 
 
@@ -209,6 +233,8 @@ def checks_for(con: duckdb.DuckDBPyConnection, columns: list[Column]) -> list[Ch
         checks += _spec_checks(k, col)
         if col.index is None:
             continue
+        if col.spec is not None and col.spec.enum is not None:
+            checks.append(_enum_check(con, k, col, col.spec.enum))
         if col.spec is not None and col.spec.codes is not None:
             checks.append(_code_check(con, k, col, col.spec.codes, Severity.ERROR))
         elif col.reference is not None:

@@ -14,19 +14,19 @@ from django.db.models import Max
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
+from satudata.apps.catalog import wilayah_codes
 from satudata.apps.catalog.errors import ActionError, NotAllowed
 from satudata.apps.catalog.fields import plain, to_field, to_spec
 from satudata.apps.catalog.models import Dataset, State, Transition, Upload, Version
-from satudata.apps.registry.models import Wilayah
 from satudata.engines import tabular
 from satudata.platform import access, audit, jobs, storage
 
 LOCKED_STATES = (State.DIAJUKAN, State.MENUNGGU_PEMBINA)
 
 
-def reference_codes() -> set[str]:
-    """Every kode wilayah in the reference list (a column may mix levels: kota, kecamatan …)."""
-    return set(Wilayah.objects.values_list("kode", flat=True))
+def reference_codes(dataset: Dataset) -> set[str]:
+    """The current kode wilayah at the dataset's level penyajian, inside its cakupan wilayah."""
+    return wilayah_codes.reference_codes(dataset)
 
 
 def latest_version(dataset: Dataset) -> Version | None:
@@ -79,6 +79,12 @@ def check_start_upload(
 
 
 def _target_schema(dataset: Dataset) -> list[tabular.FieldSpec] | None:
+    """The adopted standard's fields (with their code lists), else the latest version's columns."""
+    from satudata.apps.standards.queries import adopted_specs
+
+    adopted = adopted_specs(dataset)
+    if adopted is not None:
+        return adopted
     previous = dataset.candidate_version or dataset.published_version
     return [to_spec(f) for f in previous.fields] if previous else None
 
@@ -104,7 +110,7 @@ def process_upload(upload: Upload, progress: tabular.Progress | None = None) -> 
             sheet=upload.sheet or None,
             schema=_target_schema(upload.dataset),
             mapping=upload.mapping or None,
-            code_lists={"kode_wilayah": reference_codes()},
+            code_lists={"kode_wilayah": reference_codes(upload.dataset)},
             options=engine_options(),
             progress=progress,
         )
@@ -113,6 +119,7 @@ def process_upload(upload: Upload, progress: tabular.Progress | None = None) -> 
         upload.error = plain(exc.problem)
         upload.save(update_fields=["status", "error"])
         return upload
+    result = wilayah_codes.explain(result, upload.dataset)
     upload.sheet = result.source.sheet or ""
     upload.sheets = [s.name for s in result.source.sheets]
     upload.staged_path = storage.relative(staged) if result.ok else ""
