@@ -13,6 +13,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         unread = user.notifications.filter(read_at__isnull=True).count()
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "FRAGMENT_SECONDS": settings.SEARCH_CACHE_SECONDS,
         "DEMO": settings.DEMO,
         "viewer": viewer_of(request),
         "unread_notifications": unread,
