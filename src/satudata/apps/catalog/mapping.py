@@ -6,7 +6,7 @@ then says which of the file's columns holds each missing one, and the file is re
 
 from dataclasses import dataclass
 
-from satudata.apps.catalog.fields import to_spec
+from satudata.apps.catalog.actions.uploads import target_schema
 from satudata.apps.catalog.models import Dataset, Upload
 
 MISSING = "schema.missing_column"
@@ -29,11 +29,9 @@ class Unmatched:
 
 
 def schema_targets(dataset: Dataset) -> list[Target]:
-    """The columns every upload of this dataset is read into (the latest version's)."""
-    previous = dataset.candidate_version or dataset.published_version
-    if previous is None:
-        return []
-    return [Target(spec.name, spec.title or spec.name) for spec in map(to_spec, previous.fields)]
+    """The columns every upload of this dataset is read into: its adopted standard's fields,
+    else the latest version's."""
+    return [Target(spec.name, spec.title or spec.name) for spec in target_schema(dataset) or []]
 
 
 def unmatched_columns(upload: Upload) -> Unmatched:

@@ -78,7 +78,7 @@ def check_start_upload(
     return upload
 
 
-def _target_schema(dataset: Dataset) -> list[tabular.FieldSpec] | None:
+def target_schema(dataset: Dataset) -> list[tabular.FieldSpec] | None:
     """The adopted standard's fields (with their code lists), else the latest version's columns."""
     from satudata.apps.standards.queries import adopted_specs
 
@@ -108,7 +108,7 @@ def process_upload(upload: Upload, progress: tabular.Progress | None = None) -> 
             staged,
             filename=upload.source_name,
             sheet=upload.sheet or None,
-            schema=_target_schema(upload.dataset),
+            schema=target_schema(upload.dataset),
             mapping=upload.mapping or None,
             code_lists={"kode_wilayah": reference_codes(upload.dataset)},
             options=engine_options(),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from satudata.apps.catalog.models import Dataset, LevelPenyajian
 from satudata.apps.catalog.views.common import editable_dataset
 from satudata.apps.registry.models import Wilayah
+from satudata.apps.standards.queries import adopted_specs
 from satudata.engines import tabular
 from satudata.platform import storage
 
@@ -22,14 +23,20 @@ WILAYAH_LEVELS = {
 
 def wilayah_codes(dataset: Dataset) -> dict[str, str]:
     """Kode wilayah → name at the dataset's level, inside its coverage area when it has one."""
-    codes = Wilayah.objects.filter(level=WILAYAH_LEVELS[LevelPenyajian(dataset.level_penyajian)])
+    codes = Wilayah.objects.filter(
+        level=WILAYAH_LEVELS[LevelPenyajian(dataset.level_penyajian)], valid_until__isnull=True
+    )
     if dataset.cakupan_wilayah_id:
         codes = codes.filter(kode__startswith=dataset.cakupan_wilayah_id)
     return dict(codes.values_list("kode", "nama"))
 
 
 def template_fields(dataset: Dataset) -> list[tabular.FieldSpec]:
-    """The columns of the latest version; a new dataset starts from wilayah, year and value."""
+    """The adopted standard's fields, else the columns of the latest version; a new dataset
+    starts from wilayah, year and value."""
+    adopted = adopted_specs(dataset)
+    if adopted is not None:
+        return adopted
     codes = wilayah_codes(dataset)
     version = dataset.candidate_version or dataset.published_version
     if version is None:

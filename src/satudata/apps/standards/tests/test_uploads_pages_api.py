@@ -2,6 +2,8 @@ import pytest
 
 from satudata.apps.catalog.actions.uploads import check_accept_upload, check_start_upload
 from satudata.apps.catalog.checks import automatic_checks
+from satudata.apps.catalog.mapping import schema_targets
+from satudata.apps.catalog.views.files import template_fields
 from satudata.apps.standards import actions
 from satudata.platform.testing.factories import make_dataset
 from satudata.platform.testing.openapi import OpenAPIClient
@@ -137,3 +139,13 @@ def test_api_never_lists_hidden_adopters(people, published):
     )
     assert "Rahasia-9Z" not in OpenAPIClient().get("/api/v1/standards/penduduk").content.decode()
     assert "Rahasia-9Z" not in OpenAPIClient().get("/standar/penduduk/").content.decode()
+
+
+def test_adopted_standard_drives_column_matching_and_the_template(people, published):
+    dataset = make_dataset(people["opd"])
+    actions.check_adopt_standard(
+        user=people["produsen"], dataset=dataset, standard_version=published
+    )
+    expected = ["kode_kelurahan", "jumlah", "jenis_kelamin", "telepon"]
+    assert [t.name for t in schema_targets(dataset)] == expected
+    assert [spec.name for spec in template_fields(dataset)] == expected
