@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import close_old_connections
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -103,11 +104,16 @@ def _finish(job: Job, status: str, *, error: str = "", result: dict | None = Non
 
 @task()
 def run_job(job_id: str) -> None:
-    close_old_connections()
+    """Runs a job in a worker; in immediate mode it runs in the caller's thread, whose database
+    connection is the caller's to keep."""
+    worker = not settings.HUEY.get("immediate")
+    if worker:
+        close_old_connections()
     try:
         execute(job_id)
     finally:
-        close_old_connections()
+        if worker:
+            close_old_connections()
 
 
 def reap_stale_jobs() -> int:

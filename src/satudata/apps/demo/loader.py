@@ -23,6 +23,8 @@ from satudata.apps.catalog.actions.datasets import check_create_dataset
 from satudata.apps.catalog.actions.uploads import check_accept_upload, check_start_upload
 from satudata.apps.catalog.checks import MANUAL_CHECKS
 from satudata.apps.catalog.models import Dataset, Topic, Upload, Version
+from satudata.apps.codelists import demo as codelists_demo
+from satudata.apps.consistency import demo as consistency_demo
 from satudata.apps.demo import datasets_city, datasets_people, sheets
 from satudata.apps.demo.clock import frozen_at
 from satudata.apps.demo.figures import Place, Places
@@ -213,8 +215,18 @@ def load_demo() -> Summary:
         for step in plan(specs, timezone.now()):
             with frozen_at(step.at):
                 runner.run(specs[step.spec], step)
-        if specs:
-            audit.record("demo.load", detail={"datasets": len(specs), "versions": runner.versions})
+        registers = codelists_demo.load_demo()
+        comparisons = consistency_demo.load_demo()
+        if specs or registers or comparisons:
+            audit.record(
+                "demo.load",
+                detail={
+                    "datasets": len(specs),
+                    "versions": runner.versions,
+                    "registers": registers,
+                    "comparisons": comparisons,
+                },
+            )
         return Summary(
             organisations=Organisation.objects.count() - before[0],
             accounts=User.objects.count() - before[1],

@@ -11,6 +11,8 @@ from django.utils import translation
 
 from satudata.apps.accounts.models import Notification, Organisation, User
 from satudata.apps.catalog.models import Dataset, State, Transition, Upload
+from satudata.apps.codelists.models import Register
+from satudata.apps.consistency.models import Comparison
 from satudata.apps.demo import loader
 from satudata.apps.demo.datasets_city import SPECS as CITY
 from satudata.apps.demo.datasets_people import SPECS as PEOPLE
@@ -222,6 +224,20 @@ def test_the_whole_demo_loads_every_state_and_is_idempotent(settings):
     assert Organisation.objects.count() >= 22
     assert Transition.objects.filter(kind="rollback").count() == 3
     assert audit.verify_chain()[1] == []
-    counts = (Dataset.objects.count(), Upload.objects.count(), User.objects.count())
+    assert Register.objects.count() == 2
+    assert Comparison.objects.filter(variable__startswith="Jumlah penduduk").count() == 1
+    counts = (
+        Dataset.objects.count(),
+        Upload.objects.count(),
+        User.objects.count(),
+        Register.objects.count(),
+        Comparison.objects.count(),
+    )
     run_demo()
-    assert (Dataset.objects.count(), Upload.objects.count(), User.objects.count()) == counts
+    assert (
+        Dataset.objects.count(),
+        Upload.objects.count(),
+        User.objects.count(),
+        Register.objects.count(),
+        Comparison.objects.count(),
+    ) == counts
