@@ -6,3 +6,6 @@ class HarvestConfig(AppConfig):
     name = "satudata.apps.harvest"
     label = "harvest"
     verbose_name = _("Harvesting")
+
+    def ready(self) -> None:
+        from satudata.apps.harvest import jobs, tasks  # noqa: F401  (job handler, periodic task)
