@@ -7,7 +7,7 @@ from django.urls import reverse
 from ninja import Path, Router
 
 from satudata.apps.standards import documents, queries, resolve
-from satudata.apps.standards.schemas import StandardDetail, StandardPage, VersionDetail
+from satudata.apps.standards.schemas import StandardDetail, StandardPage, StandardVersionDetail
 from satudata.platform.api import Limit, Offset, Slug, api_viewer, errors, paged
 
 router = Router(tags=["standards"])
@@ -46,7 +46,7 @@ def get_standard(request: HttpRequest, slug: Slug) -> dict[str, Any]:
 
 
 @router.get(
-    "/standards/{slug}/versions/{number}", response={200: VersionDetail, **errors(404, 422)}
+    "/standards/{slug}/versions/{number}", response={200: StandardVersionDetail, **errors(404, 422)}
 )
 def get_standard_version(request: HttpRequest, slug: Slug, number: Number) -> dict[str, Any]:
     """One version of a standard with its fields."""

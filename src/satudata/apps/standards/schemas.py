@@ -24,7 +24,7 @@ class StandardPage(Schema):
     results: list[StandardSummary]
 
 
-class FieldOut(Schema):
+class StandardFieldOut(Schema):
     name: str
     title: str
     type: str
@@ -44,7 +44,7 @@ class FieldOut(Schema):
     wilayah_level: str | None
 
 
-class VersionOut(Schema):
+class StandardVersionOut(Schema):
     number: int
     state: str
     published_at: datetime | None
@@ -56,7 +56,7 @@ class VersionOut(Schema):
     satuan: str
 
 
-class DatasetLink(Schema):
+class StandardDatasetLink(Schema):
     slug: str
     title: str
     url: str
@@ -64,13 +64,13 @@ class DatasetLink(Schema):
 
 class StandardDetail(StandardSummary):
     description: str
-    current: VersionOut | None
-    versions: list[VersionOut]
-    fields: list[FieldOut]
-    datasets: list[DatasetLink]
+    current: StandardVersionOut | None
+    versions: list[StandardVersionOut]
+    fields: list[StandardFieldOut]
+    datasets: list[StandardDatasetLink]
 
 
-class VersionDetail(VersionOut):
+class StandardVersionDetail(StandardVersionOut):
     standard: str
-    fields: list[FieldOut]
+    fields: list[StandardFieldOut]
     table_schema: str
