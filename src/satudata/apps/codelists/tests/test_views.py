@@ -22,7 +22,7 @@ SECRET = "Rahasia-Register-5X"
 
 
 def client_for(user=None) -> Client:
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     if user is not None:
         client.force_login(user)
     return client

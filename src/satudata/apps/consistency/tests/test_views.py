@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def client_for(user=None) -> Client:
-    client = Client()
+    client = Client(headers={"accept-language": "en"})
     if user is not None:
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     return client
