@@ -42,10 +42,10 @@ def test_same_as_when_consistent(world):
 
 
 def test_public_comparison_page(world):
-    html = page(client_for(), f"/konsistensi/{world.open_pair.pk}/")
+    html = page(Client(), f"/konsistensi/{world.open_pair.pk}/")
     assert "Jumlah penduduk" in html and "36.71.02" in html
     assert "660" in html and "10,0%" in html  # Indonesian number format by default
-    assert "Compare again now" not in html
+    assert "Bandingkan lagi sekarang" not in html and "Compare again now" not in html
 
 
 @pytest.mark.parametrize(
