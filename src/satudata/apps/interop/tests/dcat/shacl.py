@@ -16,7 +16,10 @@ SHAPE_FILES = ("dcat-ap-3.0.1-SHACL.ttl", "dcat-ap-3.0.1-ranges.ttl")
 def shapes() -> Graph:
     missing = [name for name in SHAPE_FILES if not (SHAPES_DIR / name).is_file()]
     if missing:
-        pytest.skip(f"the DCAT-AP shapes are not in {SHAPES_DIR.resolve()}: {', '.join(missing)}")
+        pytest.fail(
+            f"the official DCAT-AP shapes are missing from {SHAPES_DIR.resolve()}: "
+            f"{', '.join(missing)} (they sit in the shared data folder beside the repository)"
+        )
     graph = Graph()
     for name in SHAPE_FILES:
         graph.parse(SHAPES_DIR / name, format="turtle")
