@@ -1,6 +1,8 @@
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True)
@@ -10,3 +12,11 @@ def _isolated_files(request: pytest.FixtureRequest, tmp_path: Path) -> None:
         return
     settings = request.getfixturevalue("settings")
     settings.MEDIA_ROOT = tmp_path / "files"
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English (the msgids) for tests that read them; pages and API clients pick
+    their language per request instead (an `accept-language: en` header)."""
+    with translation.override("en"):
+        yield

@@ -11,6 +11,8 @@ from satudata.apps.codelists.imports import (
 from satudata.apps.codelists.tables import Table, TableError, match_columns, read_table
 from satudata.apps.codelists.tests.helpers import xlsx_file
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def table(headers: list[str], *rows: list[str]) -> Table:
     return Table(headers=headers, header_row=1, rows=[(n, r) for n, r in enumerate(rows, 2)])

@@ -13,7 +13,7 @@ from satudata.apps.consistency.tests.conftest import declaration, publish
 from satudata.platform.models import AuditEntry, Job
 from satudata.platform.testing.factories import make_dataset, make_version
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def test_declaring_computes_the_first_result(world):

@@ -11,6 +11,8 @@ from satudata.apps.harvest.tests.remote import Remote
 from satudata.platform import access
 from satudata.platform.testing.factories import make_org, make_user
 
+pytestmark = pytest.mark.usefixtures("english")
+
 PREFIXES = """
 @prefix dcat: <http://www.w3.org/ns/dcat#> .
 @prefix dct: <http://purl.org/dc/terms/> .

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 from satudata.apps.catalog.models import Dataset
@@ -8,7 +9,15 @@ from satudata.apps.harvest.models import HarvestRun, HarvestSource
 from satudata.apps.harvest.tests.remote import Remote, package
 from satudata.platform.testing.factories import make_org, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
+
+
+@pytest.fixture
+def client() -> Client:
+    """Pages in English, the language these tests read."""
+    return Client(headers={"accept-language": "en"})
+
+
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 

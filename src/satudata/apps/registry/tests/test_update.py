@@ -14,7 +14,7 @@ from satudata.apps.registry import queries
 from satudata.apps.registry.models import Wilayah, WilayahChange
 from satudata.platform.models import AuditEntry
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 DECREE = "Kepmendagri No 1 Tahun 2030 (contoh sintetis)"
 
 

@@ -9,7 +9,7 @@ from satudata.platform.testing.factories import make_dataset, make_version
 
 from .conftest import FIELDS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def test_create_publish_and_new_draft_copies_the_last(people, published):

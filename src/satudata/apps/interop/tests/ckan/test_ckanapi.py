@@ -6,7 +6,7 @@ import pytest
 from satudata.apps.interop.tests.ckan.conftest import SECRET
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ckanapi_client_reads_the_portal(live_server, world):
     dukcapil = world["orgs"]["dukcapil"].slug
     with ckanapi.RemoteCKAN(live_server.url, user_agent="satudata-test") as anonymous:
