@@ -168,6 +168,17 @@ def load(
     con.execute(f"CREATE TABLE raw AS SELECT * FROM {source}{tail}")
 
 
+def blank_lines(path: Path, after: int) -> list[int]:
+    """The 1-based numbers of the empty lines after line `after`. DuckDB's `read_csv` skips
+    them without a trace, so the rows below them are numbered by them."""
+    with path.open("rb") as handle:
+        return [
+            number
+            for number, line in enumerate(handle, start=1)
+            if number > after and line in (b"\n", b"\r\n")
+        ]
+
+
 def fields(text: str, dialect: Dialect) -> list[str]:
     """The fields of one record's text."""
     return next(iter(_records(text, dialect.delimiter, dialect.quote, 1)), [])

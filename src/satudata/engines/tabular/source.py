@@ -109,6 +109,7 @@ def _load_csv(
     titles += [""] * (mode - len(titles))
     with csvfile.utf8_copy(path, encoding, options.temp_dir) as readable:
         csvfile.load(con, readable, dialect, layout.data_start, len(titles), limit)
+        skipped = csvfile.blank_lines(readable, layout.data_start)
     if encoding.startswith("utf-8") and csvfile.invalid_encoding(con):
         encoding = "cp1252"
         with csvfile.utf8_copy(path, encoding, options.temp_dir) as readable:
@@ -123,7 +124,7 @@ def _load_csv(
         title=layout.caption,
     )
     raw = Raw(source=source, titles=titles, first_row=layout.data_start + 1)
-    _place_rejected(con, raw, dialect, layout, len(titles), options.max_problems, limit)
+    _place_rejected(con, raw, dialect, layout, len(titles), options.max_problems, limit, skipped)
     return raw
 
 
@@ -135,13 +136,14 @@ def _place_rejected(
     width: int,
     cap: int,
     limit: int | None,
+    skipped: list[int],
 ) -> None:
-    """Map rows around the records DuckDB rejected, and report those with the wrong number of
-    fields. Rejected records that are blank, or hold one value after the table (footnotes),
-    are not problems. When only the first `limit` rows were read, later records are ignored."""
-    lines = [
-        int(r[0]) for r in con.execute("SELECT DISTINCT line FROM rejects ORDER BY line").fetchall()
-    ]
+    """Map rows around the records DuckDB rejected and the blank lines it `skipped`, and report
+    the records with the wrong number of fields. Rejected records that are blank, or hold one
+    value after the table (footnotes), are not problems. When only the first `limit` rows were
+    read, later records are ignored."""
+    rejected = con.execute("SELECT DISTINCT line FROM rejects ORDER BY line").fetchall()
+    lines = sorted({int(r[0]) for r in rejected} | set(skipped))
     if not lines:
         return
     base = layout.data_start

@@ -3,7 +3,15 @@ import datetime as dt
 import pyarrow.parquet as pq
 import pytest
 
-from satudata.engines.tabular import FieldType, NoDataError, Options, Severity, ingest, inspect
+from satudata.engines.tabular import (
+    FieldSpec,
+    FieldType,
+    NoDataError,
+    Options,
+    Severity,
+    ingest,
+    inspect,
+)
 
 ROWS_ID = (
     "Kecamatan;Jumlah Penduduk;Luas (km²);Kepadatan\n"
@@ -130,6 +138,18 @@ def test_missing_markers_whitespace_and_blank_rows(write_csv, options, tmp_path)
     ]
     assert result.preview[0]["nama"] == "Ani"
     assert result.row_count == 3
+
+
+def test_rows_below_blank_lines_keep_their_row_numbers(write_csv, options, tmp_path):
+    text = "kode,jumlah\r\n1,5\r\n\r\n2,x\r\n\r\n\r\n3,4,9\r\n4,y\r\n"
+    result = ingest(
+        write_csv(text),
+        tmp_path / "o.parquet",
+        schema=[FieldSpec("kode"), FieldSpec("jumlah", FieldType.INTEGER)],
+        options=options,
+    )
+    found = sorted((p.rule, p.row) for p in result.problems)
+    assert found == [("ragged_row", 7), ("type.integer", 4), ("type.integer", 8)]
 
 
 def test_header_without_data(write_csv, options):
