@@ -37,7 +37,7 @@ from satudata.apps.harvest.models import (
 )
 from satudata.apps.harvest.records import RemoteRecord
 from satudata.apps.search.actions import do_index_dataset
-from satudata.platform import access, audit, jobs, storage
+from satudata.platform import access, audit, jobs, outbound, storage
 
 SOURCE_FIELDS = (
     "name",
@@ -71,30 +71,43 @@ def _require_manager(user: Any) -> None:
         raise NotAllowed(_("Only the walidata can manage harvest sources."))
 
 
-@transaction.atomic
+def _check_address(data: dict[str, Any]) -> None:
+    """A source's address must be one the portal may send requests to (public http(s)); checked
+    before the transaction opens, since it asks the DNS."""
+    if "url" not in data:
+        return
+    try:
+        outbound.check_url(str(data["url"]))
+    except outbound.OutboundRefused as exc:
+        raise ActionError(exc.message) from exc
+
+
 def check_create_source(*, user: Any, data: dict[str, Any], ip: str = "") -> HarvestSource:
     _require_manager(user)
-    source = HarvestSource.objects.create(
-        created_by=user, **{k: v for k, v in data.items() if k in SOURCE_FIELDS}
-    )
-    audit.record("harvest.source.create", actor=user, obj=source, ip=ip)
+    _check_address(data)
+    with transaction.atomic():
+        source = HarvestSource.objects.create(
+            created_by=user, **{k: v for k, v in data.items() if k in SOURCE_FIELDS}
+        )
+        audit.record("harvest.source.create", actor=user, obj=source, ip=ip)
     return source
 
 
-@transaction.atomic
 def check_update_source(
     *, user: Any, source: HarvestSource, data: dict[str, Any], ip: str = ""
 ) -> HarvestSource:
     _require_manager(user)
-    changed = {}
-    for key in SOURCE_FIELDS:
-        if key in data and getattr(source, key) != data[key]:
-            changed[key] = str(data[key])[:200]
-            setattr(source, key, data[key])
-    if {"url", "kind"} & changed.keys():
-        source.last_success_modified = None
-    source.save()
-    audit.record("harvest.source.update", actor=user, obj=source, detail=changed, ip=ip)
+    _check_address(data)
+    with transaction.atomic():
+        changed = {}
+        for key in SOURCE_FIELDS:
+            if key in data and getattr(source, key) != data[key]:
+                changed[key] = str(data[key])[:200]
+                setattr(source, key, data[key])
+        if {"url", "kind"} & changed.keys():
+            source.last_success_modified = None
+        source.save()
+        audit.record("harvest.source.update", actor=user, obj=source, detail=changed, ip=ip)
     return source
 
 

@@ -1,13 +1,14 @@
-"""A careful HTTP client for harvesting: http(s) only, timeouts, a size limit, a clear
-User-Agent, and errors that say what went wrong."""
+"""A careful HTTP client for harvesting: public http(s) addresses only (`platform.outbound`,
+checked again at every redirect), timeouts, a size limit, a clear User-Agent, and errors that
+say what went wrong."""
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import httpx
 from django.utils.translation import gettext as _
 
 from satudata.apps.harvest.records import HarvestError
+from satudata.platform import outbound
 
 USER_AGENT = "satudata-harvester/1.0"
 TIMEOUT_SECONDS = 30.0
@@ -22,13 +23,6 @@ class Fetched:
     body: bytes
 
 
-def _check_scheme(url: str) -> None:
-    if urlsplit(url).scheme.lower() not in {"http", "https"}:
-        raise HarvestError(
-            _("Only http and https addresses can be harvested: %(url)s") % {"url": url}
-        )
-
-
 def _too_large(url: str, max_bytes: int) -> str:
     return _("%(url)s is larger than %(size)s bytes.") % {"url": url, "size": max_bytes}
 
@@ -41,16 +35,14 @@ def fetch(
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_BYTES,
 ) -> Fetched:
-    _check_scheme(url)
     headers = {"User-Agent": USER_AGENT, "Accept": accept}
     try:
         with (
-            httpx.Client(
+            outbound.client(
                 timeout=timeout, follow_redirects=True, max_redirects=MAX_REDIRECTS
             ) as client,
             client.stream("GET", url, params=params, headers=headers) as response,
         ):
-            _check_scheme(str(response.url))
             if response.status_code >= 400:
                 raise HarvestError(
                     _("%(url)s answered HTTP %(status)s.")
@@ -68,6 +60,8 @@ def fetch(
                 chunks.append(chunk)
             content_type = response.headers.get("content-type", "").split(";")[0].strip()
             return Fetched(str(response.url), content_type.lower(), b"".join(chunks))
+    except outbound.OutboundRefused as exc:
+        raise HarvestError(exc.message) from exc
     except httpx.TimeoutException as exc:
         raise HarvestError(
             _("%(url)s did not answer within %(seconds)d seconds.")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from satudata.apps.accounts.models import Organisation
 from satudata.apps.harvest.models import HarvestSource
+from satudata.platform import outbound
 
 
 class HarvestSourceForm(forms.ModelForm):
@@ -48,6 +49,14 @@ class HarvestSourceForm(forms.ModelForm):
                 for remote, pk in sorted(self.instance.organisation_map.items())
                 if pk in slugs
             )
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        try:
+            outbound.check_url(url)
+        except outbound.OutboundRefused as exc:
+            raise forms.ValidationError(exc.message) from exc
+        return url
 
     def clean_mapping(self) -> dict[str, int]:
         mapping: dict[str, int] = {}

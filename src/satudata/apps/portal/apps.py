@@ -6,3 +6,6 @@ class PortalConfig(AppConfig):
     name = "satudata.apps.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from satudata.apps.portal import tasks  # noqa: F401  (periodic clean-up of query copies)

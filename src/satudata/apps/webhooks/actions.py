@@ -1,7 +1,8 @@
 """Every write of the webhooks app: webhooks, their deliveries and each delivery attempt.
 
 A delivery is tried at once by a background job; a failed attempt is retried by the periodic
-task with exponential backoff until it succeeds or MAX_ATTEMPTS is reached."""
+task with exponential backoff until it succeeds or MAX_ATTEMPTS is reached. Deliveries go only to
+addresses `platform.outbound` allows, checked again at each attempt; redirects are not followed."""
 
 from datetime import timedelta
 from typing import Any
@@ -19,7 +20,7 @@ from satudata.apps.catalog.models import Dataset, Version
 from satudata.apps.portal.exports import FORMATS
 from satudata.apps.webhooks import signing
 from satudata.apps.webhooks.models import Delivery, Event, Webhook
-from satudata.platform import access, audit, jobs
+from satudata.platform import access, audit, jobs, outbound
 
 BACKOFF = (
     timedelta(minutes=1),
@@ -56,9 +57,9 @@ def _require(user: Any, webhook: Webhook | None = None) -> access.Viewer:
     return viewer
 
 
-@transaction.atomic
 def check_create_webhook(*, user: Any, data: dict[str, Any], ip: str = "") -> Webhook:
-    """A new webhook with a new secret (shown once to its creator)."""
+    """A new webhook with a new secret (shown once to its creator). Its address must be one the
+    portal may send requests to (checked before the transaction opens, since it asks the DNS)."""
     viewer = _require(user)
     values = {k: v for k, v in data.items() if k in FIELDS}
     if not viewer.is_walidata:
@@ -66,10 +67,13 @@ def check_create_webhook(*, user: Any, data: dict[str, Any], ip: str = "") -> We
     unknown = set(values.get("events", [])) - set(Event.values)
     if not values.get("events") or unknown:
         raise ActionError(_("Choose at least one event."))
-    if not str(values.get("url", "")).lower().startswith(("http://", "https://")):
-        raise ActionError(_("The address must start with http:// or https://."))
-    webhook = Webhook.objects.create(secret=signing.new_secret(), created_by=user, **values)
-    audit.record("webhook.create", actor=user, obj=webhook, detail={"url": webhook.url}, ip=ip)
+    try:
+        outbound.check_url(str(values.get("url", "")))
+    except outbound.OutboundRefused as exc:
+        raise ActionError(exc.message) from exc
+    with transaction.atomic():
+        webhook = Webhook.objects.create(secret=signing.new_secret(), created_by=user, **values)
+        audit.record("webhook.create", actor=user, obj=webhook, detail={"url": webhook.url}, ip=ip)
     return webhook
 
 
@@ -188,13 +192,10 @@ def _post(delivery: Delivery) -> tuple[int | None, str]:
         body=body,
     )
     try:
-        response = httpx.post(
-            delivery.webhook.url,
-            content=body,
-            headers=headers,
-            timeout=TIMEOUT_SECONDS,
-            follow_redirects=False,
-        )
+        with outbound.client(timeout=TIMEOUT_SECONDS) as client:
+            response = client.post(delivery.webhook.url, content=body, headers=headers)
+    except outbound.OutboundRefused as exc:
+        return None, exc.message
     except httpx.TimeoutException:
         return None, _("No answer within %(s)d seconds.") % {"s": TIMEOUT_SECONDS}
     except httpx.HTTPError as exc:

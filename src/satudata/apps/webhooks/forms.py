@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from satudata.apps.accounts.models import Organisation
 from satudata.apps.webhooks.models import Event, Webhook
+from satudata.platform import outbound
 
 
 class WebhookForm(forms.ModelForm):
@@ -29,3 +30,11 @@ class WebhookForm(forms.ModelForm):
             self.fields["organisation"].queryset = Organisation.objects.all()
         else:
             del self.fields["organisation"]
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        try:
+            outbound.check_url(url)
+        except outbound.OutboundRefused as exc:
+            raise forms.ValidationError(exc.message) from exc
+        return url

@@ -1,5 +1,5 @@
 """A small local HTTP server that answers like a CKAN portal or a paged DCAT catalogue, from
-packages the test writes (synthetic records, made up for the tests)."""
+packages the test writes (synthetic records, made up for the tests), and redirects where told."""
 
 import json
 import threading
@@ -51,6 +51,7 @@ def package(
 class Remote:
     packages: list[dict[str, Any]] = field(default_factory=list)
     dcat_pages: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)
     requests: list[tuple[str, dict[str, list[str]]]] = field(default_factory=list)
     base: str = ""
     show_private: bool = False
@@ -75,7 +76,12 @@ def _handler(remote: Remote) -> type[BaseHTTPRequestHandler]:
             parts = urlsplit(self.path)
             query = parse_qs(parts.query)
             remote.requests.append((parts.path, query))
-            if parts.path == "/api/3/action/package_search":
+            if parts.path in remote.redirects:
+                self.send_response(302)
+                self.send_header("Location", remote.redirects[parts.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            elif parts.path == "/api/3/action/package_search":
                 body = json.dumps({"success": True, "result": remote.search(query)}).encode()
                 self._send(200, "application/json", body)
             elif parts.path in remote.dcat_pages:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from pytest_django import Settings
 
 from satudata.apps.catalog.models import Dataset
 from satudata.apps.harvest import actions
@@ -85,7 +86,10 @@ def _run(source: HarvestSource) -> HarvestRun:
 
 
 @pytest.mark.parametrize(("kind", "path"), [("ckan", ""), ("dcat", "/catalog.ttl")])
-def test_harvests_another_satudata_without_duplicates(second_instance: str, kind: str, path: str):
+def test_harvests_another_satudata_without_duplicates(
+    second_instance: str, kind: str, path: str, settings: Settings
+):
+    settings.OUTBOUND_ALLOW = ["127.0.0.1"]  # the second instance runs on this machine
     walidata = make_user(make_org("walidata"), "walidata")
     source = actions.check_create_source(
         user=walidata,

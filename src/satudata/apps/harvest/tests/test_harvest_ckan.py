@@ -10,7 +10,7 @@ from satudata.platform import access, storage
 from satudata.platform.models import AuditEntry
 from satudata.platform.testing.factories import make_dataset, make_org, make_user
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 Harvest = Callable[..., HarvestRun]
 

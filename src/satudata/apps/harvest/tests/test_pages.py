@@ -71,32 +71,27 @@ def test_walidata_creates_a_source_harvests_it_and_reads_the_log(
     assert f"{remote.base}/dataset/puskesmas" in public_page
 
 
-def test_a_bad_mapping_line_is_refused(client, walidata):
+def test_a_bad_mapping_line_is_refused(client, walidata, remote: Remote):
     client.force_login(walidata, backend=BACKEND)
     response = client.post(
         reverse("harvest:source_create"),
         {
             "name": "X",
             "kind": "dcat",
-            "url": "https://example.go.id/catalog.ttl",
+            "url": f"{remote.base}/catalog.ttl",
             "organisation": make_org().pk,
             "interval_hours": 0,
             "mapping": "tanpa-tanda-sama-dengan",
         },
     )
     assert response.status_code == 200
+    assert response.context["form"].errors.keys() == {"mapping"}
     assert not HarvestSource.objects.exists()
 
 
 def test_others_may_not_use_the_pages(client, walidata):
-    source = actions.check_create_source(
-        user=walidata,
-        data={
-            "name": "S",
-            "kind": "ckan",
-            "url": "https://example.go.id",
-            "organisation": make_org(),
-        },
+    source = HarvestSource.objects.create(
+        name="S", kind="ckan", url="https://example.go.id", organisation=make_org()
     )
     producer = make_user(make_org(), "produsen")
     client.force_login(producer, backend=BACKEND)

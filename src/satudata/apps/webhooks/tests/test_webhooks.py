@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from pytest_django import Settings
 
 from satudata.apps.catalog.actions import workflow
 from satudata.apps.catalog.models import State
@@ -30,7 +31,9 @@ class Receiver:
 
 
 @pytest.fixture
-def receiver() -> Iterator[Receiver]:
+def receiver(settings: Settings) -> Iterator[Receiver]:
+    """A receiver on this machine, which the portal may reach only because it is allowed."""
+    settings.OUTBOUND_ALLOW = ["127.0.0.1"]
     state = Receiver()
 
     class Handler(BaseHTTPRequestHandler):
@@ -40,7 +43,10 @@ def receiver() -> Iterator[Receiver]:
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers["Content-Length"]))
             state.received.append((dict(self.headers), body))
-            self.send_response(state.answer())
+            status = state.answer()
+            self.send_response(status)
+            if 300 <= status < 400:
+                self.send_header("Location", state.url + "/moved")
             self.end_headers()
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -234,3 +240,49 @@ def test_a_webhook_needs_an_http_address_and_an_event(people):
         hook(people["walidata"], "ftp://example.go.id/x")
     with pytest.raises(actions.ActionError):
         hook(people["walidata"], "https://example.go.id/x", events=[])
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize(
+    "url",
+    ["http://169.254.169.254/latest/meta-data/", "http://127.0.0.1:8000/", "http://[::1]/hook"],
+)
+def test_a_webhook_on_an_internal_address_is_refused(people, url: str):
+    with pytest.raises(actions.ActionError, match="private, local or reserved"):
+        hook(people["walidata"], url)
+    assert not Webhook.objects.exists()
+
+
+@pytest.mark.usefixtures("english")
+def test_the_form_says_why_an_address_is_refused(client, people):
+    client.force_login(people["dinkes"], backend=BACKEND)
+    response = client.post(
+        reverse("webhooks:create"),
+        {"name": "Metadata", "url": "http://169.254.169.254/", "events": ["publish"]},
+        headers={"accept-language": "en"},
+    )
+    assert response.status_code == 200
+    [message] = response.context["form"].errors["url"]
+    assert "169.254.169.254" in message
+    assert not Webhook.objects.exists()
+
+
+@pytest.mark.usefixtures("english")
+def test_each_attempt_checks_the_address_again(
+    people, receiver, settings, django_capture_on_commit_callbacks
+):
+    hook(people["walidata"], receiver.url)
+    settings.OUTBOUND_ALLOW = []
+    [delivery] = publish(make_dataset(people["dinkes_org"]), django_capture_on_commit_callbacks)
+    assert delivery.status == Delivery.Status.PENDING
+    assert delivery.last_status_code is None
+    assert "127.0.0.1" in delivery.last_error
+    assert receiver.received == []
+
+
+def test_redirects_are_not_followed(people, receiver, django_capture_on_commit_callbacks):
+    hook(people["walidata"], receiver.url)
+    receiver.statuses = [307]
+    [delivery] = publish(make_dataset(people["dinkes_org"]), django_capture_on_commit_callbacks)
+    assert (delivery.status, delivery.last_status_code) == (Delivery.Status.PENDING, 307)
+    assert len(receiver.received) == 1
