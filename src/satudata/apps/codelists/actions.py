@@ -4,7 +4,9 @@ permission and validity, `do_*` functions trust their caller; each runs in a tra
 records the audit trail."""
 
 import re
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,24 +20,30 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from satudata.apps.accounts.models import Organisation
+from satudata.apps.catalog.actions.uploads import engine_options
 from satudata.apps.codelists import permissions
-from satudata.apps.codelists.errors import ActionError, ImportRejected, NotAllowed
+from satudata.apps.codelists.errors import (
+    ActionError,
+    ImportProblem,
+    ImportRejected,
+    NotAllowed,
+    TableError,
+)
 from satudata.apps.codelists.imports import (
-    CODE_ALIASES,
     CodeRow,
     EntryRow,
-    entry_aliases,
-    has_any,
+    Table,
     parse_codes,
     parse_entries,
+    read_table,
 )
 from satudata.apps.codelists.models import Code, CodeList, CodeListVersion, Register, RegisterEntry
-from satudata.apps.codelists.tables import ImportProblem, Table, TableError, read_table
 from satudata.apps.registry.models import Wilayah
-from satudata.platform import access, audit
+from satudata.platform import access, audit, storage
 
 RESERVED_SLUGS = frozenset({"baru"})
 BATCH = 1000
+COPY_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -48,32 +56,44 @@ class EntryImport:
     kept: int
 
 
-def _read_upload(file: Any, filename: str | None) -> tuple[bytes, str]:
+@contextmanager
+def _uploaded(file: Any, filename: str | None) -> Iterator[tuple[Path, str]]:
+    """The upload as a file on disk (a path is read where it is) and the name the user gave it;
+    a copy is removed afterwards."""
     limit = settings.UPLOAD_MAX_BYTES
+    too_large = _("The file is larger than the limit of %(mb)s MB.") % _mb(limit)
     if isinstance(file, str | Path):
         path = Path(file)
-        name = filename or path.name
         if path.stat().st_size > limit:
-            raise ActionError(_("The file is larger than the limit of %(mb)s MB.") % _mb(limit))
-        return path.read_bytes(), name
+            raise ActionError(too_large)
+        yield path, filename or path.name
+        return
     name = filename or Path(getattr(file, "name", "") or "").name
     if hasattr(file, "seek"):
         file.seek(0)
-    data = file.read(limit + 1)
-    if len(data) > limit:
-        raise ActionError(_("The file is larger than the limit of %(mb)s MB.") % _mb(limit))
-    return data, name
+    with tempfile.TemporaryDirectory(dir=storage.staging_dir()) as folder:
+        copy = Path(folder) / "upload"
+        written = 0
+        with copy.open("wb") as target:
+            while chunk := file.read(COPY_CHUNK):
+                written += len(chunk)
+                if written > limit:
+                    raise ActionError(too_large)
+                target.write(chunk)
+        yield copy, name
 
 
 def _mb(limit: int) -> dict[str, int]:
     return {"mb": limit // (1024 * 1024)}
 
 
-def _table(data: bytes, filename: str, header: Any) -> Table:
-    try:
-        return read_table(data, filename, header)
-    except TableError as exc:
-        raise ImportRejected(_("The file cannot be read."), [exc.problem]) from exc
+def _table(file: Any, filename: str | None) -> tuple[Table, str]:
+    """The file's table, read by the tabular engine, and the file's name."""
+    with _uploaded(file, filename) as (path, name):
+        try:
+            return read_table(path, name, engine_options()), name
+        except TableError as exc:
+            raise ImportRejected(_("The file cannot be read."), [exc.problem]) from exc
 
 
 def _rejected(problems: list[ImportProblem]) -> ImportRejected:
@@ -202,8 +222,8 @@ def check_import_codes(
     _require_code_list_manager(user)
     if valid_from and valid_to and valid_to < valid_from:
         raise ActionError(_("The version's end of validity is before its start."))
-    data, name = _read_upload(file, filename)
-    rows, problems = parse_codes(_table(data, name, has_any(CODE_ALIASES["code"])))
+    table, name = _table(file, filename)
+    rows, problems = parse_codes(table)
     if problems:
         raise _rejected(problems)
     return do_import_codes(
@@ -419,9 +439,7 @@ def check_import_register_entries(
             _("Only the produsen data of %(organisation)s and the walidata manage this register.")
             % {"organisation": register.owner}
         )
-    data, name = _read_upload(file, filename)
-    aliases = entry_aliases(register.identifier_label)
-    table = _table(data, name, has_any(aliases["identifier"]))
+    table, name = _table(file, filename)
     rows, problems = parse_entries(
         table, register.identifier_label, register.identifier_pattern, known_wilayah
     )

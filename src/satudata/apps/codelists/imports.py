@@ -1,22 +1,30 @@
-"""Checking imported code lists and register entries row by row: every problem names the row,
-the column, the value and the rule, and nothing is written while any problem remains."""
+"""Reading an imported code list or register file through the tabular engine, and checking it
+row by row: every problem names the row, the column, the value and the rule, and nothing is
+written while any problem remains."""
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from django.utils.translation import gettext_noop as N_
 
-from satudata.apps.codelists.tables import ImportProblem, Table, cell, match_columns
-from satudata.engines.tabular import normalise_name
+from satudata.apps.codelists.errors import ImportProblem, TableError
+from satudata.engines.tabular import Options, Problem, TabularError, normalise_name
+from satudata.engines.tabular.detect import detect_format
+from satudata.engines.tabular.model import SourceInfo
+from satudata.engines.tabular.session import session
+from satudata.engines.tabular.source import load as load_upload
 
 CODE_MAX = 64
 LABEL_MAX = 300
 NAME_MAX = 300
 ADDRESS_MAX = 500
 ORDER_LIMIT = 2_000_000_000
+MAX_ROWS = 200_000
+FETCH_ROWS = 10_000
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
 TRUE_WORDS = {"1", "y", "ya", "yes", "true", "benar", "aktif", "active"}
 FALSE_WORDS = {
@@ -88,6 +96,93 @@ class EntryRow:
     valid_to: date | None = None
 
 
+@dataclass(frozen=True)
+class Table:
+    """`headers` of the header row (`header_row`, 1-based); `rows` as (row number, cells);
+    `problems` found while reading (rows with the wrong number of fields, formula errors)."""
+
+    headers: list[str]
+    header_row: int
+    rows: list[tuple[int, list[str]]]
+    problems: list[ImportProblem] = field(default_factory=list)
+
+
+def _problem(found: Problem, rule: str | None = None) -> ImportProblem:
+    return ImportProblem(
+        rule=rule or found.rule,
+        message=found.message,
+        row=found.row,
+        column=found.column,
+        value=found.value,
+        params=dict(found.params),
+        hint=found.hint,
+    )
+
+
+def read_table(path: Path, filename: str, options: Options) -> Table:
+    """The table of a CSV/TSV/TXT or XLSX/XLS/ODS file as the tabular engine reads every upload:
+    the format checked from its bytes, the encoding and delimiter found, title rows above the
+    header skipped, the first sheet with data, every cell as text (codes keep their leading
+    zeros). Blank rows are left out; row numbers stay the file's. Raises `TableError` when the
+    file cannot be read as a table."""
+    try:
+        kind = detect_format(path, filename, options)
+        info = SourceInfo(format=kind, filename=filename, size=path.stat().st_size)
+        with session(options) as con:
+            raw = load_upload(con, path, info, options)
+            cursor = con.execute("SELECT rowid, * FROM raw ORDER BY rowid")
+            rows: list[tuple[int, list[str]]] = []
+            while batch := cursor.fetchmany(FETCH_ROWS):
+                for rowid, *cells in batch:
+                    cleaned = [(value or "").strip() for value in cells]
+                    if any(cleaned):
+                        rows.append((raw.user_row(rowid), cleaned))
+                if len(rows) > MAX_ROWS:
+                    raise TableError(
+                        ImportProblem(
+                            "file.unreadable",
+                            N_("The file has more than %(limit)s rows; split it."),
+                            params={"limit": MAX_ROWS},
+                        )
+                    )
+    except TabularError as exc:
+        raise TableError(_problem(exc.problem, "file.unreadable")) from exc
+    found = [*raw.problems, *(p for sample, _total in raw.sampled for p in sample)]
+    header_rows = raw.source.header_rows
+    return Table(
+        headers=[title.strip() for title in raw.titles],
+        header_row=header_rows[-1] if header_rows else raw.first_row - 1,
+        rows=rows,
+        problems=[_problem(p) for p in found],
+    )
+
+
+def match_columns(
+    headers: Sequence[str], aliases: Mapping[str, Sequence[str]]
+) -> tuple[dict[str, int], list[int]]:
+    """Which header column holds each field (`aliases`: field → accepted normalised names, in
+    order of preference), and the indices of the other, named columns."""
+    normalised = [normalise_name(h) for h in headers]
+    found: dict[str, int] = {}
+    for name, accepted in aliases.items():
+        for alias in accepted:
+            index = next(
+                (j for j, h in enumerate(normalised) if h == alias and j not in found.values()),
+                None,
+            )
+            if index is not None:
+                found[name] = index
+                break
+    extra = [j for j, h in enumerate(normalised) if h and j not in found.values()]
+    return found, extra
+
+
+def cell(cells: Sequence[str], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index]
+
+
 def parse_date(text: str) -> date | None:
     if not text:
         return None
@@ -115,6 +210,11 @@ class _Rows:
         self.table = table
         self.columns = columns
         self.problems: list[ImportProblem] = []
+
+    def all_problems(self) -> list[ImportProblem]:
+        """The problems of reading the file and of its cells, in the order of the rows."""
+        found = [*self.table.problems, *self.problems]
+        return sorted(found, key=lambda p: (p.row or 0, p.column or ""))
 
     def title(self, name: str) -> str:
         index = self.columns.get(name)
@@ -214,11 +314,6 @@ class _Rows:
                 "",
             )
         return value
-
-
-def has_any(aliases: Collection[str]) -> Callable[[list[str]], bool]:
-    accepted = set(aliases)
-    return lambda cells: bool(accepted.intersection(cells))
 
 
 def _cycle_problems(rows: list[CodeRow], reader: _Rows) -> None:
@@ -321,8 +416,7 @@ def parse_codes(table: Table) -> tuple[list[CodeRow], list[ImportProblem]]:
                 r.parent,
             )
     _cycle_problems([r for r in rows if r.parent in first_row], reader)
-    reader.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
-    return rows, reader.problems
+    return rows, reader.all_problems()
 
 
 def entry_aliases(identifier_label: str) -> dict[str, tuple[str, ...]]:
@@ -441,5 +535,4 @@ def parse_entries(
                 "kode_wilayah",
                 r.kode_wilayah,
             )
-    reader.problems.sort(key=lambda p: (p.row or 0, p.column or ""))
-    return rows, reader.problems
+    return rows, reader.all_problems()

@@ -33,6 +33,7 @@ from satudata.apps.demo.people import ensure_people
 from satudata.apps.demo.specs import KODE_REFERENSI, Spec
 from satudata.apps.demo.timeline import Kind, Step, plan
 from satudata.apps.registry.models import Wilayah
+from satudata.apps.standards import demo as standards_demo
 from satudata.platform import audit
 
 SPECS = datasets_people.SPECS + datasets_city.SPECS
@@ -217,7 +218,8 @@ def load_demo() -> Summary:
                 runner.run(specs[step.spec], step)
         registers = codelists_demo.load_demo()
         comparisons = consistency_demo.load_demo()
-        if specs or registers or comparisons:
+        standards = standards_demo.load_demo()
+        if specs or registers or comparisons or standards:
             audit.record(
                 "demo.load",
                 detail={
@@ -225,6 +227,7 @@ def load_demo() -> Summary:
                     "versions": runner.versions,
                     "registers": registers,
                     "comparisons": comparisons,
+                    "standards": standards,
                 },
             )
         return Summary(

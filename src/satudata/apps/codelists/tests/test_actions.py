@@ -22,6 +22,7 @@ from satudata.apps.codelists.tests.helpers import (
     make_register,
     xlsx_file,
 )
+from satudata.platform import storage
 from satudata.platform.models import AuditEntry
 from satudata.platform.testing.factories import make_org, make_user
 
@@ -117,6 +118,7 @@ def test_drafts_can_change_and_be_discarded(pembina):
     assert AuditEntry.objects.filter(action="codelist.discard").count() == 1
 
 
+@pytest.mark.usefixtures("english")
 def test_a_file_with_problems_changes_nothing(walidata):
     code_list = make_code_list()
     bad = "kode,nama,induk\n1,Satu,\n1,Lagi,\n2,,9\n"
@@ -136,6 +138,17 @@ def test_an_unreadable_file_is_rejected_with_a_reason(walidata):
     with pytest.raises(ImportRejected) as caught:
         actions.check_import_codes(walidata, make_code_list(), csv_file("x", name="kode.pdf"))
     assert caught.value.problems[0].rule == "file.unreadable"
+
+
+@pytest.mark.usefixtures("english")
+def test_a_file_over_the_upload_limit_is_refused_and_leaves_no_copy(walidata, settings):
+    settings.UPLOAD_MAX_BYTES = 40
+    code_list = make_code_list()
+    with pytest.raises(ActionError, match="larger than the limit") as caught:
+        actions.check_import_codes(walidata, code_list, csv_file(CODES))
+    assert not isinstance(caught.value, ImportRejected)
+    assert list(storage.staging_dir().iterdir()) == []
+    assert code_list.versions.count() == 1
 
 
 def test_publishing_an_empty_draft_and_bad_version_dates_are_refused(walidata):

@@ -1,17 +1,31 @@
-"""Reading files and checking rows, without writing anything."""
+"""Reading files (through the tabular engine) and checking rows, without writing anything."""
 
 import pytest
 
+from satudata.apps.codelists import imports
+from satudata.apps.codelists.errors import TableError
 from satudata.apps.codelists.imports import (
+    Table,
+    match_columns,
     normalise_kode_wilayah,
     parse_codes,
     parse_date,
     parse_entries,
 )
-from satudata.apps.codelists.tables import Table, TableError, match_columns, read_table
 from satudata.apps.codelists.tests.helpers import xlsx_file
+from satudata.engines.tabular import Options
 
 pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.fixture
+def read(tmp_path):
+    def read_file(data: bytes, name: str) -> Table:
+        path = tmp_path / "upload"
+        path.write_bytes(data)
+        return imports.read_table(path, name, Options(temp_dir=tmp_path))
+
+    return read_file
 
 
 def table(headers: list[str], *rows: list[str]) -> Table:
@@ -22,36 +36,60 @@ def rules(problems) -> list[tuple[str, int | None]]:
     return [(p.rule, p.row) for p in problems]
 
 
-def test_csv_with_semicolons_bom_title_rows_and_blank_lines():
+def test_csv_with_semicolons_bom_title_rows_and_blank_lines(read):
     data = "\ufeffDaftar agama\n\nKode;Nama;Label EN\n1;Islam;Islam\n\n2;Kristen;Christianity\n"
-    found = read_table(data.encode("utf-8"), "agama.csv", lambda cells: "kode" in cells)
+    found = read(data.encode("utf-8"), "agama.csv")
     assert found.header_row == 3
     assert found.headers == ["Kode", "Nama", "Label EN"]
     assert found.rows == [(4, ["1", "Islam", "Islam"]), (6, ["2", "Kristen", "Christianity"])]
 
 
-def test_csv_in_windows_encoding_is_read():
+def test_csv_in_windows_encoding_is_read(read):
     data = "kode,nama\n1,Tidak/Belum Sekolah – é\n".encode("cp1252")
-    found = read_table(data, "x.csv")
+    found = read(data, "x.csv")
     assert found.rows[0][1][1].endswith("é")
 
 
-def test_xlsx_keeps_row_numbers_and_reads_numbers_as_text():
-    upload = xlsx_file([["Kode", "Nama"], [1, "Laki-laki"], ["01", "Perempuan"]], start_row=2)
-    found = read_table(upload.read(), "jk.xlsx")
+def test_xlsx_keeps_row_numbers_and_reads_numbers_as_text(read):
+    rows = [["Kode", "Nama"], [1, "Laki-laki"], ["01", "Perempuan"], [], [3.5, " Lain "]]
+    found = read(xlsx_file(rows, start_row=2).read(), "jk.xlsx")
     assert found.header_row == 3
-    assert found.rows == [(4, ["1", "Laki-laki"]), (5, ["01", "Perempuan"])]
+    assert found.rows == [(4, ["1", "Laki-laki"]), (5, ["01", "Perempuan"]), (7, ["3.5", "Lain"])]
+    assert found.problems == []
+
+
+def test_rows_with_the_wrong_number_of_fields_are_problems_of_the_table(read):
+    found = read(b"kode,nama,induk\n1,Satu,\n2,Dua,1,x\n3,Tiga,1\n", "kode.csv")
+    assert [number for number, _cells in found.rows] == [2, 4]
+    assert [(p.rule, p.row, p.value) for p in found.problems] == [("ragged_row", 3, "2,Dua,1,x")]
+    assert "Row 3 has 4 fields but the header has 3." in found.problems[0].text()
+    _rows, problems = parse_codes(found)
+    assert [(p.rule, p.row) for p in problems] == [("ragged_row", 3)]
+
+
+def test_too_many_rows_are_refused(read, monkeypatch):
+    monkeypatch.setattr(imports, "MAX_ROWS", 2)
+    with pytest.raises(TableError) as caught:
+        read(b"kode,nama\n1,a\n2,b\n3,c\n", "kode.csv")
+    assert "more than 2 rows" in caught.value.problem.text()
 
 
 @pytest.mark.parametrize(
-    ("data", "name"),
-    [(b"", "a.csv"), (b"kode,nama\n", "a.pdf"), (b"not a zip", "a.xlsx"), (b"a\x00b", "a.csv")],
+    ("data", "name", "says"),
+    [
+        (b"", "a.csv", "is empty"),
+        (b"kode,nama\n", "a.pdf", '".pdf" are not accepted'),
+        (b"not a zip", "a.xlsx", "its content is CSV"),
+        (b"a\x00b", "a.csv", "its content is BINARY"),
+        (b"\n\n", "a.csv", "No table was found"),
+        (b"PK\x03\x04", "a.xlsm", "with macros"),
+    ],
 )
-def test_unreadable_files_raise_a_table_error(data, name):
+def test_unreadable_files_raise_a_table_error_that_says_why(read, data, name, says):
     with pytest.raises(TableError) as caught:
-        read_table(data, name)
+        read(data, name)
     assert caught.value.problem.rule == "file.unreadable"
-    assert caught.value.problem.text()
+    assert says in caught.value.problem.text()
 
 
 def test_columns_match_leniently_and_others_are_extra():

@@ -20,6 +20,7 @@ from satudata.apps.demo.figures import population, synthetic_nik
 from satudata.apps.demo.people import DEMO_PASSWORD
 from satudata.apps.demo.specs import ROLLBACK
 from satudata.apps.demo.timeline import Kind, plan
+from satudata.apps.standards.models import DatasetStandard, Standard
 from satudata.platform import access, audit
 
 NOW = datetime(2026, 11, 21, tzinfo=UTC)
@@ -226,12 +227,16 @@ def test_the_whole_demo_loads_every_state_and_is_idempotent(settings):
     assert audit.verify_chain()[1] == []
     assert Register.objects.count() == 2
     assert Comparison.objects.filter(variable__startswith="Jumlah penduduk").count() == 1
+    adoption = DatasetStandard.objects.select_related("dataset").get()
+    assert adoption.dataset.published_version.conformances.exists()
     counts = (
         Dataset.objects.count(),
         Upload.objects.count(),
         User.objects.count(),
         Register.objects.count(),
         Comparison.objects.count(),
+        Standard.objects.count(),
+        DatasetStandard.objects.count(),
     )
     run_demo()
     assert (
@@ -240,4 +245,6 @@ def test_the_whole_demo_loads_every_state_and_is_idempotent(settings):
         User.objects.count(),
         Register.objects.count(),
         Comparison.objects.count(),
+        Standard.objects.count(),
+        DatasetStandard.objects.count(),
     ) == counts
