@@ -158,6 +158,10 @@ QUERY_TIMEOUT = env_int("QUERY_TIMEOUT", 5)
 QUERY_THREADS = env_int("QUERY_THREADS", DUCKDB_THREADS)
 QUERY_CACHE_ENTRIES = env_int("QUERY_CACHE_ENTRIES", 256)
 QUERY_COPIES = env_bool("QUERY_COPIES", True)
+# Copies of versions no longer published are removed after this many days unused; the copies
+# together are kept under this many MB (0: no limit), least recently used removed first.
+QUERY_COPIES_KEEP_DAYS = env_int("QUERY_COPIES_KEEP_DAYS", 7)
+QUERY_COPIES_MAX_MB = env_int("QUERY_COPIES_MAX_MB", 0)
 EXPORT_TIMEOUT = env_int("EXPORT_TIMEOUT", 300)
 BACKGROUND_INGEST_BYTES = env_int("BACKGROUND_INGEST_MB", 5) * 1024 * 1024
 # Catalog search: each web process keeps the visible catalog and recent matches in memory, rebuilt
@@ -210,12 +214,21 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Rendered fragments (dataset cards, facets, version tables) of one process.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 # Requests per window for API clients that are not signed in ("120/minute"; "0" or "" disables).
 API_RATE_ANON = env_str("API_RATE_ANON", "120/minute")
 # Proxies in front of the app whose X-Forwarded-For entries are trusted for the client address.
 API_TRUSTED_PROXIES = env_int("API_TRUSTED_PROXIES", 0)
+# Hosts and networks ("intranet.kota.go.id", "10.20.0.0/16") that harvest sources and webhooks
+# may reach although they are private or local; every other such address must be public.
+OUTBOUND_ALLOW = env_list("OUTBOUND_ALLOW", [])
 # The kode wilayah of the portal's own area (its kecamatan are offered as cakupan wilayah).
 WILAYAH = env_str("WILAYAH", "36.71")
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -6,3 +7,8 @@ class PlatformConfig(AppConfig):
     name = "satudata.platform"
     label = "platform"
     verbose_name = _("Platform")
+
+    def ready(self) -> None:
+        from satudata.platform import dbstats
+
+        post_migrate.connect(dbstats.after_migrate, sender=self)

@@ -45,8 +45,12 @@ def get_visible_or_404(viewer: access.Viewer, pk: int, *, include_retired: bool 
 
 
 def for_dataset(viewer: access.Viewer, dataset: Dataset) -> list[Comparison]:
-    """The visible comparisons that involve `dataset`, for its public page."""
-    involving = Q(dataset_a=dataset) | Q(dataset_b=dataset)
+    """The visible comparisons that involve `dataset`, for its public page. Most datasets are
+    in no comparison: a cheap look at the two dataset columns settles those before the
+    access-checked query with its joins."""
+    involving = Q(dataset_a_id=dataset.pk) | Q(dataset_b_id=dataset.pk)
+    if not Comparison.objects.filter(involving, active=True).exists():
+        return []
     return list(visible(viewer).filter(involving).order_by("variable", "pk"))
 
 

@@ -14,6 +14,7 @@ from satudata.apps.catalog.models.choices import ACCESS_RANK, AccessLevel
 from satudata.apps.portal.exports import FORMATS
 from satudata.apps.search.models import TERM_LENGTH, Document, IndexState, Posting, WordVariant
 from satudata.engines import text
+from satudata.platform import dbstats
 
 TITLE, TAGS, STANDARD, DESCRIPTION = 8, 4, 2, 1
 STANDARD_FIELDS = ("konsep", "definisi", "klasifikasi", "ukuran", "satuan")
@@ -162,5 +163,6 @@ def do_reindex_all(progress: Callable[[int, int], None] | None = None) -> int:
             _store(list(_searchable().filter(pk__in=chunk).order_by("pk")))
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
+    dbstats.refresh()
     _touch()
     return len(ids)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from satudata.apps.accounts.models import Organisation
 from satudata.apps.catalog.models import AccessLevel, LevelPenyajian, Topic
+from satudata.apps.search.memo import Memo
 from satudata.engines import text
 
 LABELS = {
@@ -46,6 +47,7 @@ class Facet:
 
 
 MODELS: dict[str, Any] = {"organisation": Organisation, "topic": Topic}
+NAMES = Memo(size=8)
 
 
 def selected_ids(chosen: Mapping[str, Sequence[Any]]) -> dict[str, frozenset[Any]]:
@@ -63,17 +65,26 @@ def selected_ids(chosen: Mapping[str, Sequence[Any]]) -> dict[str, frozenset[Any
     return selected
 
 
-def _named(name: str, ids: Iterable[int], slugs: Sequence[str]) -> dict[Any, tuple[str, str]]:
-    """id → (slug, name) of the organisations or topics counted or chosen."""
-    rows = MODELS[name].objects.filter(pk__in=list(ids)) | MODELS[name].objects.filter(
-        slug__in=slugs
-    )
-    return {pk: (slug, label) for pk, slug, label in rows.values_list("pk", "slug", "name")}
+def _all_named(name: str) -> dict[Any, tuple[str, str]]:
+    rows = MODELS[name].objects.values_list("pk", "slug", "name")
+    return {pk: (slug, label) for pk, slug, label in rows}
 
 
-def _values(name: str, counts: dict[Any, int], chosen: Sequence[Any]) -> list[FacetValue]:
+def _named(
+    name: str, ids: Iterable[int], slugs: Sequence[str], token: str | None
+) -> dict[Any, tuple[str, str]]:
+    """id → (slug, name) of the organisations or topics counted or chosen (every organisation
+    and topic is read once per index token and process: there are a few dozen of each)."""
+    known = NAMES.get(token, name, lambda: _all_named(name))
+    wanted, chosen = set(ids), set(slugs)
+    return {pk: row for pk, row in known.items() if pk in wanted or row[0] in chosen}
+
+
+def _values(
+    name: str, counts: dict[Any, int], chosen: Sequence[Any], token: str | None
+) -> list[FacetValue]:
     if name in MODELS:
-        named = _named(name, counts, chosen)
+        named = _named(name, counts, chosen, token)
         values = [
             FacetValue(slug, label, counts.get(pk, 0), slug in chosen)
             for pk, (slug, label) in named.items()
@@ -103,9 +114,16 @@ def _values(name: str, counts: dict[Any, int], chosen: Sequence[Any]) -> list[Fa
 
 
 def build_facets(
-    names: Sequence[str], counts: Mapping[str, dict[Any, int]], chosen: Mapping[str, Sequence[Any]]
+    names: Sequence[str],
+    counts: Mapping[str, dict[Any, int]],
+    chosen: Mapping[str, Sequence[Any]],
+    token: str | None = None,
 ) -> list[Facet]:
     return [
-        Facet(name, str(LABELS[name]), _values(name, counts.get(name, {}), chosen.get(name, ())))
+        Facet(
+            name,
+            str(LABELS[name]),
+            _values(name, counts.get(name, {}), chosen.get(name, ()), token),
+        )
         for name in names
     ]

@@ -6,10 +6,12 @@ values; a full-text query narrows it with the inverted index; the engine ranks, 
 counts; only the page's datasets are fetched. Facet counts are therefore computed over the
 viewer's own catalog and never reveal a dataset the viewer may not see."""
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 import polars as pl
@@ -32,6 +34,8 @@ MAX_QUERY = 200
 CATALOGS = Memo(size=32)
 TAG_LINKS = Memo(size=32)
 MATCHES = Memo(size=512)
+RANKED = Memo(size=2048)
+RELATED = Memo(size=4096)
 DOCUMENT_COLUMNS = (
     "id",
     "organisation_id",
@@ -108,6 +112,12 @@ class SearchResult:
     @property
     def num_pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
+
+    @cached_property
+    def facets_key(self) -> str:
+        """A digest of the facets' values, labels, counts and choices: the key under which
+        their rendering is cached."""
+        return hashlib.blake2b(repr(self.facets).encode(), digest_size=16).hexdigest()
 
 
 def _values(query: Mapping[str, Any], name: str) -> list[str]:
@@ -223,32 +233,37 @@ def search(
     viewers)."""
     token = current_token()
     scope = repr(access.dataset_q(viewer))
-    catalog = CATALOGS.get(token, scope, lambda: _catalog(viewer))
-    words = text.query_words(params.q)
-    matches = None
-    if words:
-        matches = MATCHES.get(token, (scope, tuple(words)), lambda: _matches(words, catalog))
     asked = PAGE_FACETS if facets is None else facets
     names = [f for f in asked if f in text.FACETS and (f != "access" or viewer.authenticated)]
     chosen = params.facet_values()
     if not viewer.authenticated:
         chosen["access"] = ()
-    ranked = text.rank(
-        catalog,
-        matches=matches,
-        selected=selected_ids(chosen),
-        facets=names,
-        sort=params.effective_sort,
-        today=timezone.localdate().toordinal(),
-        offset=(params.page - 1) * params.per_page,
-        limit=params.per_page,
-        bounds=params.bounds(),
-    )
-    by_id = visible_datasets(viewer).filter(pk__in=ranked.ids).in_bulk()
+    today = timezone.localdate().toordinal()
+
+    def compute() -> text.Ranked:
+        catalog = CATALOGS.get(token, scope, lambda: _catalog(viewer))
+        words = text.query_words(params.q)
+        matches = None
+        if words:
+            matches = MATCHES.get(token, (scope, tuple(words)), lambda: _matches(words, catalog))
+        return text.rank(
+            catalog,
+            matches=matches,
+            selected=selected_ids(chosen),
+            facets=names,
+            sort=params.effective_sort,
+            today=today,
+            offset=(params.page - 1) * params.per_page,
+            limit=params.per_page,
+            bounds=params.bounds(),
+        )
+
+    ranked = RANKED.get(token, (scope, params, tuple(names), today), compute)
+    by_id = visible_datasets(viewer).filter(pk__in=ranked.ids).in_bulk() if ranked.ids else {}
     return SearchResult(
         total=ranked.total,
         datasets=[by_id[pk] for pk in ranked.ids if pk in by_id],
-        facets=build_facets(names, ranked.counts, chosen),
+        facets=build_facets(names, ranked.counts, chosen, token),
         page=params.page,
         per_page=params.per_page,
         has_next=params.page * params.per_page < ranked.total,
@@ -261,14 +276,19 @@ def related_ids(viewer: Viewer, dataset: Dataset, tags: Sequence[str], limit: in
     then topic, then organisation), ranked over the viewer's in-memory catalog."""
     token = current_token()
     scope = repr(access.dataset_q(viewer))
-    catalog = CATALOGS.get(token, scope, lambda: _catalog(viewer))
-    links = TAG_LINKS.get(token, scope, lambda: text.tag_links(catalog))
-    return text.related(
-        catalog,
-        links,
-        exclude=dataset.pk,
-        tags=tags,
-        topic=dataset.topic_id,
-        organisation=dataset.organisation_id,
-        limit=limit,
-    )
+
+    def compute() -> list[int]:
+        catalog = CATALOGS.get(token, scope, lambda: _catalog(viewer))
+        links = TAG_LINKS.get(token, scope, lambda: text.tag_links(catalog))
+        return text.related(
+            catalog,
+            links,
+            exclude=dataset.pk,
+            tags=tags,
+            topic=dataset.topic_id,
+            organisation=dataset.organisation_id,
+            limit=limit,
+        )
+
+    key = (scope, dataset.pk, tuple(tags), dataset.topic_id, dataset.organisation_id, limit)
+    return RELATED.get(token, key, compute)

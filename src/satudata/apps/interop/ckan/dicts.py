@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from satudata.apps.accounts.models import Organisation
@@ -23,6 +24,7 @@ from satudata.apps.catalog.models.choices import OPEN_LICENCES
 from satudata.apps.interop.ckan import ids
 from satudata.apps.portal.exports import MEDIA_TYPES
 from satudata.apps.portal.queries import absolute
+from satudata.apps.search.memo import Memo
 from satudata.engines import text
 from satudata.platform import access, storage
 
@@ -35,6 +37,8 @@ CKAN_LICENCES = {
     Licence.INTERNAL: ("other-closed", ""),
 }
 LICENCE_TITLES = dict(Licence.choices)
+PACKAGES = Memo(size=5_000)
+PACKAGES_SCOPE = "package-dicts"
 
 
 MARK_SLUG, MARK_NUMBER = "xslugx", 987654321
@@ -243,18 +247,12 @@ def sdi_extras(dataset: Dataset) -> list[dict[str, str]]:
     return [{"key": key, "value": value} for key, value in sorted(values.items()) if value]
 
 
-def package_dict(
-    dataset: Dataset, attachments: Iterable[Attachment], orgs: dict[int, dict[str, Any]]
-) -> dict[str, Any]:
+def _package_base(dataset: Dataset) -> dict[str, Any]:
+    """The part of a dataset's package dict that is the same for every viewer: everything but
+    the attachment resources and the resource positions."""
     licence_id, licence_url = CKAN_LICENCES.get(dataset.licence, ("other-closed", ""))
     org = dataset.organisation
-    if org.pk not in orgs:
-        orgs[org.pk] = organization_dict(org)
     version = dataset.published_version
-    resources = data_resources(dataset, version) if version is not None else []
-    resources += [attachment_resource(dataset, item) for item in attachments]
-    for position, resource in enumerate(resources):
-        resource["position"] = position
     tags = sorted(tag.name for tag in dataset.tags.all())
     groups = [group_dict(dataset.topic)] if dataset.topic else []
     return {
@@ -278,19 +276,40 @@ def package_dict(
         "metadata_created": timestamp(dataset.created_at),
         "metadata_modified": timestamp(dataset.updated_at),
         "owner_org": ids.organization_id(org.pk),
-        "organization": orgs[org.pk],
+        "organization": organization_dict(org),
         "groups": groups,
         "tags": [tag_dict(name) for name in tags],
         "num_tags": len(tags),
-        "resources": resources,
-        "num_resources": len(resources),
+        "resources": data_resources(dataset, version) if version is not None else [],
         "extras": sdi_extras(dataset),
         "relationships_as_object": [],
         "relationships_as_subject": [],
     }
 
 
+def package_dict(dataset: Dataset, attachments: Iterable[Attachment]) -> dict[str, Any]:
+    """CKAN's package dict of `dataset` with the `attachments` the viewer may see.
+
+    The viewer-independent part is built once per process and kept for `SEARCH_CACHE_SECONDS`
+    under the dataset's metadata time, published version, tags, language and day, so an edit
+    shows at once; organisation and topic names may lag by that many seconds."""
+    key = (
+        dataset.pk,
+        dataset.updated_at,
+        dataset.published_version_id,
+        tuple(sorted(tag.name for tag in dataset.tags.all())),
+        get_language(),
+        timezone.localdate(),
+    )
+    base = PACKAGES.get(PACKAGES_SCOPE, key, lambda: _package_base(dataset))
+    resources = [*base["resources"], *(attachment_resource(dataset, a) for a in attachments)]
+    return {
+        **base,
+        "resources": [{**r, "position": n} for n, r in enumerate(resources)],
+        "num_resources": len(resources),
+    }
+
+
 def package_dicts(viewer: access.Viewer, datasets: Sequence[Dataset]) -> list[dict[str, Any]]:
     attachments = visible_attachments(viewer, datasets)
-    orgs: dict[int, dict[str, Any]] = {}
-    return [package_dict(d, attachments.get(d.pk, []), orgs) for d in datasets]
+    return [package_dict(d, attachments.get(d.pk, [])) for d in datasets]

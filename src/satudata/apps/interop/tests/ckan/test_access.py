@@ -100,3 +100,17 @@ def test_attachments_follow_their_own_level(world, role):
     )
     assert response.status_code == (200 if may else 404)
     assert may or closed not in json.dumps(package)
+
+
+def test_cached_package_dicts_keep_attachments_per_viewer_and_show_edits_at_once(world):
+    dataset = world["datasets"]["puskesmas"]
+    closed = f"Lampiran {SECRET['tertutup']}"
+    for token, may in [(None, False), (world["tokens"]["walidata"], True), (None, False)]:
+        package = result(call("package_show", token, id=dataset.slug))
+        assert (closed in {r["name"] for r in package["resources"]}) == may
+        assert [r["position"] for r in package["resources"]] == list(
+            range(len(package["resources"]))
+        )
+    dataset.title = "Judul Baru Puskesmas"
+    dataset.save()
+    assert result(call("package_show", None, id=dataset.slug))["title"] == "Judul Baru Puskesmas"
