@@ -4,9 +4,11 @@ line) or by area (bars), computed by the query engine on the version's file."""
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from satudata.apps.catalog.models import Dataset, Version
 from satudata.apps.portal import explorer
+from satudata.apps.search.memo import Memo
 from satudata.engines.tabular import Field, FieldType, Role
 from satudata.engines.tabular.query import Agg, Aggregate, QueryError, QuerySpec
 
@@ -15,6 +17,8 @@ AREA_NAMES = frozenset(
     {"kode_wilayah", "kecamatan", "kelurahan", "desa", "wilayah", "kode_kecamatan"}
 )
 MAX_POINTS = 200
+CHARTS = Memo(size=2048)
+CHARTS_SCOPE = "auto-charts"
 
 
 def _is_time(field: Field) -> bool:
@@ -44,8 +48,14 @@ def pick(fields: list[Field]) -> tuple[Field, Field, str] | None:
 
 def auto_chart(version: Version, dataset: Dataset | None = None) -> dict[str, Any] | None:
     """The chart spec of the version's natural summary, or None when it has none
-    (`dataset`: the version's, when the caller has it already)."""
+    (`dataset`: the version's, when the caller has it already). A version's file never
+    changes: the chart is kept per process under the file and the dataset's address and title."""
     dataset = dataset or version.dataset
+    key = (version.parquet_path, version.number, dataset.slug, dataset.title, get_language())
+    return CHARTS.get(CHARTS_SCOPE, key, lambda: _auto_chart(version, dataset))
+
+
+def _auto_chart(version: Version, dataset: Dataset) -> dict[str, Any] | None:
     fields = explorer.fields_of(version)
     chosen = pick(fields)
     if chosen is None:

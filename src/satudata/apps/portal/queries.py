@@ -16,7 +16,7 @@ from satudata.apps.catalog.models import Dataset, Topic, Transition, Version
 from satudata.apps.catalog.models.choices import Frekuensi
 from satudata.apps.catalog.queries import visible_datasets
 from satudata.apps.monitoring.queries import late_q
-from satudata.apps.search.queries import related_ids
+from satudata.apps.search import queries as search_queries
 from satudata.platform import access, storage
 
 PREVIEW_ROWS = 20
@@ -208,10 +208,7 @@ def related_datasets(
     """Visible published datasets sharing tags (names in `tags`) with `dataset`, most shared
     first, then of the same topic, then of the same organisation; never the dataset itself.
     Ranked in the search engine's catalog of what the viewer may see; fetched in one query."""
-    chosen = related_ids(viewer, dataset, tags, limit)
-    found = Dataset.objects.filter(pk__in=chosen).select_related("organisation", "topic")
-    by_pk = {d.pk: d for d in found}
-    return [by_pk[pk] for pk in chosen if pk in by_pk]
+    return search_queries.related_datasets(viewer, dataset, tags, limit)
 
 
 @dataclass(frozen=True)

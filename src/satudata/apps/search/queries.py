@@ -36,6 +36,7 @@ TAG_LINKS = Memo(size=32)
 MATCHES = Memo(size=512)
 RANKED = Memo(size=2048)
 RELATED = Memo(size=4096)
+PAGES = Memo(size=1024)
 DOCUMENT_COLUMNS = (
     "id",
     "organisation_id",
@@ -186,6 +187,12 @@ def _catalog(viewer: Viewer) -> pl.DataFrame:
     return text.documents(_fetch(visible))
 
 
+def _page(viewer: Viewer, ids: list[int]) -> dict[int, Dataset]:
+    """The datasets of one page of results, with what their cards show. Kept per index token
+    (see `PAGES`), they are shared by the requests of one process and only read."""
+    return visible_datasets(viewer).filter(pk__in=ids).in_bulk() if ids else {}
+
+
 def _postings(terms: set[str], catalog: pl.DataFrame) -> pl.DataFrame:
     """The postings of `terms` for the datasets in `catalog` only."""
     if not terms:
@@ -259,7 +266,7 @@ def search(
         )
 
     ranked = RANKED.get(token, (scope, params, tuple(names), today), compute)
-    by_id = visible_datasets(viewer).filter(pk__in=ranked.ids).in_bulk() if ranked.ids else {}
+    by_id = PAGES.get(token, (scope, tuple(ranked.ids)), lambda: _page(viewer, ranked.ids))
     return SearchResult(
         total=ranked.total,
         datasets=[by_id[pk] for pk in ranked.ids if pk in by_id],
@@ -271,16 +278,19 @@ def search(
     )
 
 
-def related_ids(viewer: Viewer, dataset: Dataset, tags: Sequence[str], limit: int) -> list[int]:
-    """Ids of the published datasets `viewer` may see that relate to `dataset` (shared tags,
-    then topic, then organisation), ranked over the viewer's in-memory catalog."""
+def related_datasets(
+    viewer: Viewer, dataset: Dataset, tags: Sequence[str], limit: int
+) -> list[Dataset]:
+    """The published datasets `viewer` may see that relate to `dataset` (shared tags, then
+    topic, then organisation), ranked over the viewer's in-memory catalog, with their
+    organisation and topic. Kept per index token like a page of results (see `PAGES`)."""
     token = current_token()
     scope = repr(access.dataset_q(viewer))
 
-    def compute() -> list[int]:
+    def compute() -> list[Dataset]:
         catalog = CATALOGS.get(token, scope, lambda: _catalog(viewer))
         links = TAG_LINKS.get(token, scope, lambda: text.tag_links(catalog))
-        return text.related(
+        chosen = text.related(
             catalog,
             links,
             exclude=dataset.pk,
@@ -289,6 +299,9 @@ def related_ids(viewer: Viewer, dataset: Dataset, tags: Sequence[str], limit: in
             organisation=dataset.organisation_id,
             limit=limit,
         )
+        found = Dataset.objects.filter(pk__in=chosen).select_related("organisation", "topic")
+        by_pk = {d.pk: d for d in found}
+        return [by_pk[pk] for pk in chosen if pk in by_pk]
 
     key = (scope, dataset.pk, tuple(tags), dataset.topic_id, dataset.organisation_id, limit)
     return RELATED.get(token, key, compute)

@@ -200,14 +200,19 @@ def rank(
     return Ranked(total=results.height, ids=page["id"].to_list(), counts=counts)
 
 
-def tag_links(docs: pl.DataFrame) -> pl.DataFrame:
-    """One `(id, tag, uses)` row per tag of each document, for `related`."""
-    return docs.select("id", "tag", "uses").explode("tag").drop_nulls("tag")
+def tag_links(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """The `(id, uses)` rows of the documents of each tag, for `related`: built once per
+    catalog so that a page's related documents read only its own tags' rows."""
+    links = docs.select("id", "tag", "uses").explode("tag").drop_nulls("tag")
+    return {
+        str(key[0]): part.select("id", "uses")
+        for key, part in links.partition_by("tag", as_dict=True).items()
+    }
 
 
 def related(
     docs: pl.DataFrame,
-    links: pl.DataFrame,
+    links: Mapping[str, pl.DataFrame],
     *,
     exclude: int,
     tags: Sequence[str],
@@ -219,9 +224,11 @@ def related(
     `tags` first (then the most used, then the lowest id), then those of the same `topic`, then
     of the same `organisation` (each by most used, then lowest id)."""
     chosen: list[int] = []
-    if tags:
+    parts = [links[tag] for tag in dict.fromkeys(tags) if tag in links]
+    if parts:
         shared = (
-            links.filter(pl.col("tag").is_in(list(tags)) & (pl.col("id") != exclude))
+            pl.concat(parts)
+            .filter(pl.col("id") != exclude)
             .group_by("id")
             .agg(pl.len().alias("shared"), pl.col("uses").first())
             .sort(["shared", "uses", "id"], descending=[True, True, False])

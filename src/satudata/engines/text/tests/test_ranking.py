@@ -146,3 +146,19 @@ def test_related_prefers_shared_tags_then_topic_then_organisation():
     assert related(
         docs, links, exclude=2, tags=["balita"], topic=None, organisation=10, limit=1
     ) == [4]
+
+
+def test_related_counts_each_tag_once_and_ignores_unknown_tags():
+    docs = documents(ROWS)
+    links = tag_links(docs)
+    once = related(docs, links, exclude=4, tags=["balita"], topic=None, organisation=0, limit=3)
+    twice = related(
+        docs,
+        links,
+        exclude=4,
+        tags=["balita", "balita", "tidak-ada"],
+        topic=None,
+        organisation=0,
+        limit=3,
+    )
+    assert twice == once == [1]
