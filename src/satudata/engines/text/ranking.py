@@ -15,7 +15,7 @@ import polars as pl
 SCALAR_FACETS = ("organisation", "topic", "level", "access", "status")
 LIST_FACETS = ("year", "prioritas", "format", "tag")
 FACETS = (*SCALAR_FACETS, *LIST_FACETS)
-SORTS = ("relevance", "newest", "most_used", "modified", "title")
+SORTS = ("relevance", "newest", "most_used", "modified", "modified_oldest", "title")
 ON_TIME, LATE = "tepat_waktu", "terlambat"
 EXACT_FACTOR, TYPO_FACTOR = 2, 1
 
@@ -123,6 +123,8 @@ def _order(sort: str, scored: bool) -> tuple[list[str], list[bool]]:
     """The sort keys and whether each is descending; the id last makes the order total."""
     if sort == "title":
         return ["title", "id"], [False, False]
+    if sort == "modified_oldest":
+        return ["modified", "id"], [False, False]
     if sort == "modified":
         keys = ["modified", "id"]
     elif sort == "most_used":

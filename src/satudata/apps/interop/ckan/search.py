@@ -31,6 +31,7 @@ FACETS = {
 }
 SORTS = {
     ("metadata_modified", "desc"): "modified",
+    ("metadata_modified", "asc"): "modified_oldest",
     ("title_string", "asc"): "title",
     ("title", "asc"): "title",
     ("name", "asc"): "title",
@@ -58,7 +59,10 @@ def sort_of(text: str, has_words: bool) -> str:
         return SORTS[rest[0]] if rest and rest[0] in SORTS else "modified"
     if keys[0] in SORTS:
         return SORTS[keys[0]]
-    supported = "score desc, metadata_modified desc, title_string asc, name asc, views_recent desc"
+    supported = (
+        "score desc, metadata_modified desc, metadata_modified asc, title_string asc, name asc, "
+        "views_recent desc"
+    )
     raise SearchQueryError(
         _("the sort %(value)s is not supported; use one of: %(supported)s")
         % {"value": text, "supported": supported}

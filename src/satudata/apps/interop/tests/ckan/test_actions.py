@@ -117,6 +117,11 @@ def test_package_search_counts_pages_and_sorts(world):
     odd = result(call("package_search", sort="title_string asc", start=1, rows=1))["results"]
     assert [p["title"] for p in odd] == titles[1:2]
     assert result(call("package_search", start=5))["results"] == []
+    oldest = result(call("package_search", sort="metadata_modified asc"))["results"]
+    newest = result(call("package_search", sort="metadata_modified desc"))["results"]
+    stamps = [p["metadata_modified"] for p in oldest]
+    assert stamps == sorted(stamps)
+    assert [p["name"] for p in oldest] == [p["name"] for p in reversed(newest)]
 
 
 def test_package_search_q_and_fq(world):
@@ -160,7 +165,7 @@ def test_package_search_metadata_modified_range(world):
         {"fq": "metadata_created:[* TO *]"},
         {"fq": "metadata_modified:[yesterday TO *]"},
         {"fq": "penduduk"},
-        {"sort": "metadata_modified asc"},
+        {"sort": "metadata_created asc"},
         {"sort": "title_string sideways"},
         {"q": "name:x tags:y"},
         {"fq": "tahun:dua"},

@@ -63,8 +63,9 @@ def test_sorts():
     assert sort_of("", has_words=False) == "modified"
     assert sort_of("title_string asc", has_words=True) == "title"
     assert sort_of("views_recent desc", has_words=False) == "most_used"
+    assert sort_of("metadata_modified asc", has_words=True) == "modified_oldest"
     with pytest.raises(SearchQueryError):
-        sort_of("metadata_modified asc", has_words=False)
+        sort_of("metadata_created asc", has_words=False)
 
 
 def test_ids_round_trip():
