@@ -115,6 +115,25 @@ class SearchResult:
         return max(1, -(-self.total // self.per_page))
 
     @cached_property
+    def cards_key(self) -> str:
+        """A digest of what the cards of the page's datasets show: the key under which their
+        rendering is cached (the same fields as each card's own key)."""
+        shown = [
+            (
+                d.pk,
+                d.title,
+                d.description,
+                str(d.organisation),
+                str(d.topic),
+                d.data_updated_at,
+                d.access_level,
+                d.prioritas_years,
+            )
+            for d in self.datasets
+        ]
+        return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+
+    @cached_property
     def facets_key(self) -> str:
         """A digest of the facets' values, labels, counts and choices: the key under which
         their rendering is cached."""

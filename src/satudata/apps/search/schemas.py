@@ -70,7 +70,9 @@ class SearchQuery(Schema):
         [], max_length=MAX_VALUES, description="Update status: tepat_waktu or terlambat."
     )
     tag: list[Term] = Field([], max_length=MAX_VALUES, description="Tags (any of them).")
-    sort: Term = Field("", description="relevance, newest, most_used, modified, modified_oldest or title.")
+    sort: Term = Field(
+        "", description="relevance, newest, most_used, modified, modified_oldest or title."
+    )
     page: int = Field(1, ge=1, le=MAX_PAGE, description="Page number, from 1.")
     limit: int = Field(20, ge=1, le=100, description="Datasets per page.")
 

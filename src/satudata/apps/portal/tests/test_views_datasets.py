@@ -198,3 +198,23 @@ def test_organisation_and_topic_pages(crew):
     assert titles(org_page) == ["Jumlah Sekolah"]
     assert titles(client.get(topic.get_absolute_url())) == ["Jumlah Sekolah"]
     assert client.get("/organisasi/tidak-ada/").status_code == 404
+
+
+def test_cached_fragments_of_the_search_page_follow_the_query_and_the_data(crew):
+    make_dataset(crew["org"], title="Jumlah Puskesmas")
+    make_dataset(crew["other_org"], title="Jumlah Sekolah")
+    do_reindex_all()
+    client = english_client()
+    first = client.get("/dataset/?q=puskesmas&sort=newest").content.decode()
+    second = client.get("/dataset/?q=sekolah&sort=title").content.decode()
+    assert 'value="puskesmas"' in first and "Jumlah Puskesmas" in first
+    assert 'value="sekolah"' in second and "Jumlah Sekolah" in second
+    assert "Jumlah Puskesmas" not in second
+    assert '<option value="title" selected>' in second
+    assert f'{crew["other_org"].name} <span class="muted">(1)</span>' in second
+    school = crew["other_org"].datasets.get(title="Jumlah Sekolah")
+    school.title = "Jumlah Sekolah Dasar"
+    school.save()
+    do_reindex_all()
+    again = client.get("/dataset/?q=sekolah&sort=title").content.decode()
+    assert "Jumlah Sekolah Dasar" in again
