@@ -9,6 +9,7 @@ from satudata.engines.tabular import (
     NoDataError,
     Options,
     Severity,
+    csvfile,
     ingest,
     inspect,
 )
@@ -211,3 +212,19 @@ def test_windows_1252_bytes_late_in_the_file_are_found(write_csv, options, tmp_p
     assert result.row_count == 60_001
     last = pq.read_table(tmp_path / "o.parquet").to_pylist()[-1]
     assert last == {"nama": "Caf\u00e9 Sukasari", "jumlah": 7}
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "expected"),
+    [
+        (b"a\nb\n", 0, []),
+        (b"a\n\n\nb\n\n", 0, [2, 3, 5]),
+        (b"a\r\n\r\nb\r\n\r\n\r\nc\r\n", 1, [2, 4, 5]),
+        (b"\nkop\n\nx\n", 2, [3]),
+        (b"", 0, []),
+    ],
+)
+def test_blank_lines_are_numbered_as_in_the_file(tmp_path, text, after, expected):
+    path = tmp_path / "f.csv"
+    path.write_bytes(text)
+    assert csvfile.blank_lines(path, after) == expected
