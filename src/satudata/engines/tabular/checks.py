@@ -1,4 +1,4 @@
-"""Type `raw` into the version and check it, all in SQL. Counts cover every row; only a capped
+"""Type `raw` into table `typed` and check it, all in SQL. Counts cover every row; only a capped
 sample of each failing check is fetched as problems. Also computes the field statistics.
 """
 
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from satudata.engines.tabular import store
-from satudata.engines.tabular.casts import SQL_TYPES, literal
-from satudata.engines.tabular.model import Field
+from satudata.engines.tabular.casts import SQL_TYPES
+from satudata.engines.tabular.model import ORDERED, Field
 from satudata.engines.tabular.plan import Column
 from satudata.engines.tabular.problems import Problem, ProblemLog
 from satudata.engines.tabular.rules import UNIQUE_TEXT, Check, checks_for
@@ -27,53 +25,46 @@ EXACT_DISTINCT_ROWS = 100_000
 EXACT_DISTINCT_VALUES = 50_000
 
 
-def typed_select(columns: Sequence[Column]) -> str:
-    """The query that turns `raw` into the typed version, one output column per field, in the
-    rows' order in the file. The ORDER BY is needed: DuckDB turns the long IN lists of the
-    casts into joins, which do not keep insertion order, and the version's row groups would
-    then be written in whatever order the threads finish them."""
-    return (
-        "SELECT "
-        + ", ".join(
-            f"CAST({c.sql()} AS {SQL_TYPES[c.type]}) AS {quote_ident(c.name)}" for c in columns
-        )
-        + " FROM raw ORDER BY rowid"
-    )
+def create_typed(con: duckdb.DuckDBPyConnection, columns: Sequence[Column]) -> None:
+    """Table `typed`: `raw` typed (`f<k>` per column) with its rowid (`__i`), row for row in
+    the file's order. The casts only project (no joins), so DuckDB keeps the rows in order on
+    every thread; checks on source text read `raw` and `typed` side by side (`JOINED`)."""
+    casts = (f"CAST({c.sql()} AS {SQL_TYPES[c.type]}) AS f{k}" for k, c in enumerate(columns))
+    con.execute(f"CREATE TEMP TABLE typed AS SELECT rowid AS __i, {', '.join(casts)} FROM raw")
 
 
-def open_typed(con: duckdb.DuckDBPyConnection, columns: Sequence[Column], parquet: Path) -> None:
-    """View `typed` (`f<k>` per column) over the written Parquet file. Its rows line up with
-    `raw`, so checks read both with a POSITIONAL JOIN (`r`, `t`)."""
-    names = ", ".join(f"{quote_ident(c.name)} AS f{k}" for k, c in enumerate(columns))
-    con.execute(f"CREATE VIEW typed AS SELECT {names} FROM read_parquet({literal(str(parquet))})")
+def named_select(columns: Sequence[Column]) -> str:
+    """The query that reads `typed` with the fields' names: the version's content."""
+    names = ", ".join(f"f{k} AS {quote_ident(c.name)}" for k, c in enumerate(columns))
+    return f"SELECT {names} FROM typed"
 
 
-JOINED = "(SELECT rowid AS __i, * FROM raw) r POSITIONAL JOIN typed t"
+JOINED = "raw r POSITIONAL JOIN typed t"
 
 
 def run_checks(
-    con: duckdb.DuckDBPyConnection,
-    raw: Raw,
-    columns: Sequence[Column],
-    parquet: Path,
-    log: ProblemLog,
+    con: duckdb.DuckDBPyConnection, raw: Raw, columns: Sequence[Column], log: ProblemLog
 ) -> tuple[int, list[Field]]:
-    """Compute the field statistics (counts, minimum and maximum from the Parquet footer,
-    distinct values in one pass that also counts the checks on typed values), count the checks
-    on source text, then fetch samples of the failing checks. Returns the row count and the
-    fields with statistics."""
+    """Compute the field statistics and count the checks on typed values in one pass over
+    `typed` (distinct values estimated, then counted exactly where that is cheap), count the
+    checks on source text, then fetch samples of the failing checks. Returns the row count and
+    the fields with statistics."""
     checks = checks_for(con, columns)
     on_typed = [c for c in checks if not c.from_raw]
-    distinct = [f"approx_count_distinct(t.f{k})" for k in range(len(columns))]
+    stats = [
+        f"count(t.f{k}), approx_count_distinct(t.f{k}), "
+        + (f"min(t.f{k}), max(t.f{k})" if c.type in ORDERED else "NULL, NULL")
+        for k, c in enumerate(columns)
+    ]
     row = con.execute(
-        f"SELECT {', '.join([*distinct, *(f'count_if({c.condition})' for c in on_typed)])} "
+        f"SELECT count(*), {', '.join([*stats, *(f'count_if({c.condition})' for c in on_typed)])} "
         "FROM typed t"
     ).fetchone()
     assert row is not None
-    count, stats = store.parquet_stats(con, parquet, {c.name: c.type for c in columns})
-    fields = _fields(columns, count, stats, row[: len(columns)])
+    count, width = int(row[0]), 4 * len(columns)
+    fields = _fields(columns, count, row[1 : 1 + width])
     fields = _exact_distinct(con, fields, count)
-    failing = list(zip(on_typed, row[len(columns) :], strict=True))
+    failing = list(zip(on_typed, row[1 + width :], strict=True))
     on_raw = _may_fail(con, [c for c in checks if c.from_raw], fields)
     if on_raw:
         totals = con.execute(
@@ -130,23 +121,32 @@ def _sample(
 ) -> None:
     value = f"r.c{check.column.index}" if check.from_raw else f"t.f{check.position}"
     rows = con.execute(
-        f"SELECT r.__i, {value} FROM {JOINED} WHERE {check.condition} "
-        f"ORDER BY r.__i LIMIT {log.cap}"
+        f"SELECT t.__i, {value} FROM {JOINED if check.from_raw else 'typed t'} "
+        f"WHERE {check.condition} ORDER BY t.__i LIMIT {log.cap}"
     ).fetchall()
     log.add_many((_problem(raw, check, i, v) for i, v in rows), total)
 
 
 def _unique(con: duckdb.DuckDBPyConnection, raw: Raw, k: int, col: Column, log: ProblemLog) -> None:
+    """Rows whose value appeared in an earlier row. The repeated values are found first, so
+    only their rows are joined back and ordered."""
     f = f"t.f{k}"
-    row = con.execute(f"SELECT count({f}) - count(DISTINCT {f}) FROM typed t").fetchone()
-    total = int(row[0]) if row else 0
-    if not total:
-        return
-    rows = con.execute(
-        f"SELECT __i, v, first FROM (SELECT r.__i, {f} AS v, min(r.__i) OVER (PARTITION BY {f}) "
-        f"AS first FROM {JOINED} WHERE {f} IS NOT NULL) WHERE __i <> first ORDER BY __i "
-        f"LIMIT {log.cap}"
-    ).fetchall()
+    con.execute(
+        f"CREATE TEMP TABLE repeated AS SELECT {f} AS v, count(*) AS n FROM typed t "
+        f"WHERE {f} IS NOT NULL GROUP BY {f} HAVING count(*) > 1"
+    )
+    try:
+        row = con.execute("SELECT sum(n) - count(*) FROM repeated").fetchone()
+        total = int(row[0] or 0) if row else 0
+        if not total:
+            return
+        rows = con.execute(
+            f"SELECT __i, v, first FROM (SELECT t.__i, {f} AS v, min(t.__i) OVER "
+            f"(PARTITION BY {f}) AS first FROM typed t WHERE {f} IN (SELECT v FROM repeated)) "
+            f"WHERE __i <> first ORDER BY __i LIMIT {log.cap}"
+        ).fetchall()
+    finally:
+        con.execute("DROP TABLE repeated")
     check = Check("unique", col, k, "", *UNIQUE_TEXT)
     log.add_many(
         (
@@ -177,16 +177,13 @@ def _exact_distinct(con: duckdb.DuckDBPyConnection, fields: list[Field], count: 
     return out
 
 
-def _fields(
-    columns: Sequence[Column],
-    count: int,
-    stats: dict[str, tuple[int, Any, Any]],
-    distinct: Sequence[Any],
-) -> list[Field]:
-    """Each column's field with its null count, distinct count, minimum and maximum."""
+def _fields(columns: Sequence[Column], count: int, stats: Sequence[Any]) -> list[Field]:
+    """Each column's field with its null count, distinct count, minimum and maximum, from
+    `stats`: (filled cells, estimated distinct values, minimum, maximum) per column."""
     fields = []
-    for col, estimate in zip(columns, distinct, strict=True):
-        nulls, low, high = stats.get(col.name, (count, None, None))
+    for k, col in enumerate(columns):
+        filled, estimate, low, high = stats[4 * k : 4 * k + 4]
+        nulls = count - int(filled)
         nullable = not col.spec.required if col.spec else nulls > 0
         fields.append(
             replace(

@@ -12,7 +12,6 @@ from pathlib import Path
 import duckdb
 
 from satudata.engines.tabular import checks, infer, sheets, source, store
-from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.detect import detect_format
 from satudata.engines.tabular.infer import Guess
 from satudata.engines.tabular.model import (
@@ -173,23 +172,18 @@ def ingest(
         for items, total in raw.sampled:
             log.add_many(items, total)
         _report(progress, 0.45, N_("Converting the values"))
-        with store.staged(target) as stage:
-            provisional = [c.field() for c in columns]
-            store.copy_parquet(con, checks.typed_select(columns), stage.path, provisional)
-            _report(progress, 0.75, N_("Checking the values"))
-            checks.open_typed(con, columns, stage.path)
-            count, fields = checks.run_checks(con, raw, columns, stage.path, log)
-            preview = store.rows_as_dicts(
-                con,
-                f"SELECT * FROM read_parquet({literal(str(stage.path))}) "
-                f"LIMIT {store.PREVIEW_ROWS}",
-            )
-            con.execute("DROP VIEW typed")
-            written = checksum = size = None
-            if not log.has_errors:
-                _report(progress, 0.95, N_("Saving the version"))
+        checks.create_typed(con, columns)
+        _report(progress, 0.75, N_("Checking the values"))
+        count, fields = checks.run_checks(con, raw, columns, log)
+        version = checks.named_select(columns)
+        preview = store.rows_as_dicts(con, f"{version} LIMIT {store.PREVIEW_ROWS}")
+        written = checksum = size = None
+        if not log.has_errors:
+            _report(progress, 0.9, N_("Saving the version"))
+            with store.staged(target) as stage:
+                store.copy_parquet(con, version, stage.path, [c.field() for c in columns])
                 stage.commit()
-                written, checksum, size = target, store.sha256(target), target.stat().st_size
+            written, checksum, size = target, store.sha256(target), target.stat().st_size
         _report(progress, 1.0, N_("Done"))
         return IngestResult(
             ok=not log.has_errors,

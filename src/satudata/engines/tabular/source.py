@@ -109,7 +109,7 @@ def _load_csv(
     titles += [""] * (mode - len(titles))
     with csvfile.utf8_copy(path, encoding, options.temp_dir) as readable:
         csvfile.load(con, readable, dialect, layout.data_start, len(titles), limit)
-        skipped = csvfile.blank_lines(readable, layout.data_start)
+        skipped = csvfile.blank_lines(con, readable, layout.data_start)
     if encoding.startswith("utf-8") and csvfile.invalid_encoding(con):
         encoding = "cp1252"
         with csvfile.utf8_copy(path, encoding, options.temp_dir) as readable:

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
 from satudata.engines.tabular.casts import literal
-from satudata.engines.tabular.model import ORDERED, Field, FieldType
+from satudata.engines.tabular.model import Field
 
 ROW_GROUP_SIZE = 122_880
 PREVIEW_ROWS = 20
@@ -84,44 +83,6 @@ def copy_parquet(
         f"COPY ({select}) TO {literal(str(path))} (FORMAT parquet, COMPRESSION zstd, "
         f"ROW_GROUP_SIZE {ROW_GROUP_SIZE}, KV_METADATA {{satudata_fields: {metadata}}})"
     )
-
-
-def _typed_value(text: str | None, kind: FieldType) -> Any:
-    if text is None:
-        return None
-    if kind is FieldType.INTEGER:
-        return int(text)
-    if kind is FieldType.NUMBER:
-        return float(text)
-    if kind is FieldType.DATE:
-        return dt.date.fromisoformat(text)
-    return dt.datetime.fromisoformat(text)
-
-
-def parquet_stats(
-    con: duckdb.DuckDBPyConnection, path: Path, types: Mapping[str, FieldType]
-) -> tuple[int, dict[str, tuple[int, Any, Any]]]:
-    """Row count and, per column, (null count, min, max) from the file's footer: no data is
-    read. Min and max are given for the ordered types in `types` only."""
-    rows = con.execute(
-        "SELECT row_group_id, row_group_num_rows, path_in_schema, stats_null_count, "
-        "stats_min_value, stats_max_value FROM parquet_metadata($path)",
-        {"path": str(path)},
-    ).fetchall()
-    groups: dict[int, int] = {}
-    stats: dict[str, tuple[int, Any, Any]] = {}
-    for group, count, name, nulls, low, high in rows:
-        groups[group] = count
-        kind = types.get(name, FieldType.STRING)
-        ordered = kind in ORDERED
-        low, high = (_typed_value(low, kind), _typed_value(high, kind)) if ordered else (None, None)
-        seen_nulls, seen_low, seen_high = stats.get(name, (0, None, None))
-        stats[name] = (
-            seen_nulls + int(nulls or 0),
-            low if seen_low is None or (low is not None and low < seen_low) else seen_low,
-            high if seen_high is None or (high is not None and high > seen_high) else seen_high,
-        )
-    return sum(groups.values()), stats
 
 
 def rows_as_dicts(con: duckdb.DuckDBPyConnection, select: str) -> list[dict[str, Any]]:

@@ -71,6 +71,20 @@ def test_malformed_numbers_are_null_never_wrong(con):
     assert parse(con, values, FieldType.INTEGER) == [None] * len(values)
 
 
+def test_malformed_decimals_are_null_in_both_conventions(con):
+    values = ["5.", "1_000", "nan", "NaN", "inf", "-Infinity", "0x10", "e5", "12 ribu"]
+    for notation in (PLAIN, Notation(decimal="dot")):
+        assert parse(con, values, FieldType.NUMBER, notation) == [None] * len(values)
+
+
+def test_plain_decimals_keep_the_file_convention(con):
+    values = ["1.234", "1250", " 7,5 ", "-12", "1.5e3", ".5"]
+    comma = [1234.0, 1250.0, 7.5, -12.0, 1500.0, 0.5]
+    assert parse(con, values, FieldType.NUMBER) == comma
+    dot = [1.234, 1250.0, 7.5, -12.0, 1500.0, 0.5]
+    assert parse(con, values, FieldType.NUMBER, Notation(decimal="dot")) == dot
+
+
 dates = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 
 
@@ -110,7 +124,16 @@ def test_excel_serial_dates(con, days):
 
 
 def test_impossible_dates_are_null(con):
-    values = ["31/02/2024", "30 Februari 2024", "2024-13-01", "17/08/24", "17 Agustusan 2024"]
+    values = [
+        "31/02/2024",
+        "30 Februari 2024",
+        "2024-13-01",
+        "2023-02-29",
+        "2024-08-32",
+        "17/08/24",
+        "17 Agustusan 2024",
+        "infinity",
+    ]
     assert parse(con, values, FieldType.DATE) == [None] * len(values)
 
 

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 
@@ -221,10 +222,21 @@ def test_windows_1252_bytes_late_in_the_file_are_found(write_csv, options, tmp_p
         (b"a\n\n\nb\n\n", 0, [2, 3, 5]),
         (b"a\r\n\r\nb\r\n\r\n\r\nc\r\n", 1, [2, 4, 5]),
         (b"\nkop\n\nx\n", 2, [3]),
+        (b"\r\na\n", 0, [1]),
+        (b"a\n\xff\n\nb\n", 0, [3]),
         (b"", 0, []),
     ],
 )
 def test_blank_lines_are_numbered_as_in_the_file(tmp_path, text, after, expected):
     path = tmp_path / "f.csv"
     path.write_bytes(text)
-    assert csvfile.blank_lines(path, after) == expected
+    with duckdb.connect() as con:
+        assert csvfile.blank_lines(con, path, after) == expected
+
+
+def test_blank_lines_are_found_in_a_file_named_like_a_pattern(tmp_path):
+    path = tmp_path / "data [2024].csv"
+    path.write_bytes(b"a\n\nb\n")
+    (tmp_path / "data 2.csv").write_bytes(b"a\nb\n")
+    with duckdb.connect() as con:
+        assert csvfile.blank_lines(con, path, 0) == [2]

@@ -4,8 +4,7 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from satudata.engines.tabular import FieldType, Role, ingest, inspect
-from satudata.engines.tabular import checks as checks_module
+from satudata.engines.tabular import FieldType, Role, ingest, inspect, store
 
 CSV = "kode_wilayah;kecamatan;penduduk;luas\n" + "".join(
     f"36.71.{i:02d};Kecamatan {i};{i * 1000};{i},5\n" for i in range(1, 14)
@@ -65,13 +64,23 @@ def test_progress_is_reported_in_order(write_csv, options, tmp_path):
 def test_no_file_is_left_when_writing_fails(write_csv, options, tmp_path, monkeypatch):
     target = tmp_path / "out" / "v.parquet"
 
-    def broken(*args, **kwargs):
+    def broken(con, select, path, fields):
+        path.write_bytes(b"PAR1 half written")
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(checks_module, "run_checks", broken)
+    monkeypatch.setattr(store, "copy_parquet", broken)
     with pytest.raises(RuntimeError):
         ingest(write_csv(CSV), target, options=options)
     assert list(target.parent.iterdir()) == []
+
+
+def test_a_file_with_errors_writes_no_version(write_csv, options, tmp_path):
+    target = tmp_path / "out" / "v.parquet"
+    bad = write_csv("jumlah\n" + "".join(f"{i}\n" for i in range(10)) + "sebelas\n", name="b.csv")
+    failed = ingest(bad, target, options=options)
+    assert not failed.ok and failed.path is None and failed.row_count == 11
+    assert failed.preview[0] == {"jumlah": 0}
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
 
 
 def test_an_existing_file_is_replaced_only_on_success(write_csv, options, tmp_path):
