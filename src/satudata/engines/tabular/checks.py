@@ -23,6 +23,7 @@ from satudata.engines.tabular.store import quote_ident
 
 EXACT_DISTINCT_ROWS = 100_000
 EXACT_DISTINCT_VALUES = 50_000
+HEAD = 2_048
 
 
 def create_typed(con: duckdb.DuckDBPyConnection, columns: Sequence[Column]) -> None:
@@ -46,14 +47,12 @@ def run_checks(
     con: duckdb.DuckDBPyConnection, raw: Raw, columns: Sequence[Column], log: ProblemLog
 ) -> tuple[int, list[Field]]:
     """Compute the field statistics and count the checks on typed values in one pass over
-    `typed` (distinct values estimated, then counted exactly where that is cheap), count the
-    checks on source text, then fetch samples of the failing checks. Returns the row count and
-    the fields with statistics."""
+    `typed`, count the distinct values, count the checks on source text, then fetch samples of
+    the failing checks. Returns the row count and the fields with statistics."""
     checks = checks_for(con, columns)
     on_typed = [c for c in checks if not c.from_raw]
     stats = [
-        f"count(t.f{k}), approx_count_distinct(t.f{k}), "
-        + (f"min(t.f{k}), max(t.f{k})" if c.type in ORDERED else "NULL, NULL")
+        f"count(t.f{k}), " + (f"min(t.f{k}), max(t.f{k})" if c.type in ORDERED else "NULL, NULL")
         for k, c in enumerate(columns)
     ]
     row = con.execute(
@@ -61,9 +60,9 @@ def run_checks(
         "FROM typed t"
     ).fetchone()
     assert row is not None
-    count, width = int(row[0]), 4 * len(columns)
-    fields = _fields(columns, count, row[1 : 1 + width])
-    fields = _exact_distinct(con, fields, count)
+    count, width = int(row[0]), 3 * len(columns)
+    distinct = _distinct(con, len(columns), count)
+    fields = _fields(columns, count, row[1 : 1 + width], distinct)
     failing = list(zip(on_typed, row[1 + width :], strict=True))
     on_raw = _may_fail(con, [c for c in checks if c.from_raw], fields)
     if on_raw:
@@ -79,6 +78,37 @@ def run_checks(
         if col.spec is not None and col.spec.unique and col.index is not None:
             _unique(con, raw, k, col, log)
     return count, fields
+
+
+def _distinct(con: duckdb.DuckDBPyConnection, width: int, count: int) -> list[int]:
+    """Distinct values per column: counted exactly in a small table and in columns with few
+    distinct values (an estimate is off by several percent, which shows on a list of 104
+    kelurahan), estimated in the others. A column whose first rows repeat values is counted
+    exactly at once; the others are estimated first."""
+    every = list(range(width))
+    if count <= EXACT_DISTINCT_ROWS:
+        return _count_distinct(con, every, "count(DISTINCT t.f{k})", "typed t")
+    head = _count_distinct(con, every, "count(DISTINCT t.f{k})", f"(FROM typed LIMIT {HEAD}) t")
+    exact = [k for k in every if head[k] <= HEAD // 2]
+    varied = [k for k in every if k not in exact]
+    found = dict(zip(exact, _count_distinct(con, exact, "count(DISTINCT t.f{k})"), strict=True))
+    estimates = _count_distinct(con, varied, "approx_count_distinct(t.f{k})")
+    few = [k for k, n in zip(varied, estimates, strict=True) if n <= EXACT_DISTINCT_VALUES]
+    found |= dict(zip(varied, estimates, strict=True))
+    found |= dict(zip(few, _count_distinct(con, few, "count(DISTINCT t.f{k})"), strict=True))
+    return [found[k] for k in every]
+
+
+def _count_distinct(
+    con: duckdb.DuckDBPyConnection, columns: list[int], aggregate: str, source: str = "typed t"
+) -> list[int]:
+    if not columns:
+        return []
+    row = con.execute(
+        f"SELECT {', '.join(aggregate.format(k=k) for k in columns)} FROM {source}"
+    ).fetchone()
+    assert row is not None
+    return [int(n) for n in row]
 
 
 def _may_fail(
@@ -157,32 +187,14 @@ def _unique(con: duckdb.DuckDBPyConnection, raw: Raw, k: int, col: Column, log: 
     )
 
 
-def _exact_distinct(con: duckdb.DuckDBPyConnection, fields: list[Field], count: int) -> list[Field]:
-    """Exact distinct counts where they are cheap: small tables, or few distinct values (the
-    estimate is off by several percent, which shows on a list of 104 kelurahan)."""
-    exact = [
-        k
-        for k, f in enumerate(fields)
-        if count <= EXACT_DISTINCT_ROWS or (f.distinct_count or 0) <= EXACT_DISTINCT_VALUES
-    ]
-    if not exact:
-        return fields
-    row = con.execute(
-        f"SELECT {', '.join(f'count(DISTINCT t.f{k})' for k in exact)} FROM typed t"
-    ).fetchone()
-    assert row is not None
-    out = list(fields)
-    for k, distinct in zip(exact, row, strict=True):
-        out[k] = replace(out[k], distinct_count=int(distinct))
-    return out
-
-
-def _fields(columns: Sequence[Column], count: int, stats: Sequence[Any]) -> list[Field]:
+def _fields(
+    columns: Sequence[Column], count: int, stats: Sequence[Any], distinct: Sequence[int]
+) -> list[Field]:
     """Each column's field with its null count, distinct count, minimum and maximum, from
-    `stats`: (filled cells, estimated distinct values, minimum, maximum) per column."""
+    `stats`: (filled cells, minimum, maximum) per column."""
     fields = []
     for k, col in enumerate(columns):
-        filled, estimate, low, high = stats[4 * k : 4 * k + 4]
+        filled, low, high = stats[3 * k : 3 * k + 3]
         nulls = count - int(filled)
         nullable = not col.spec.required if col.spec else nulls > 0
         fields.append(
@@ -190,7 +202,7 @@ def _fields(columns: Sequence[Column], count: int, stats: Sequence[Any]) -> list
                 col.field(),
                 nullable=nullable,
                 null_count=nulls,
-                distinct_count=int(estimate),
+                distinct_count=distinct[k],
                 min=low,
                 max=high,
             )
