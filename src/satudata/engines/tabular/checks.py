@@ -191,7 +191,8 @@ def _fields(
     columns: Sequence[Column], count: int, stats: Sequence[Any], distinct: Sequence[int]
 ) -> list[Field]:
     """Each column's field with its null count, distinct count, minimum and maximum, from
-    `stats`: (filled cells, minimum, maximum) per column."""
+    `stats`: (filled cells, minimum, maximum) per column. An estimated distinct count is never
+    more than the filled cells (the estimate runs several percent high or low)."""
     fields = []
     for k, col in enumerate(columns):
         filled, low, high = stats[3 * k : 3 * k + 3]
@@ -202,7 +203,7 @@ def _fields(
                 col.field(),
                 nullable=nullable,
                 null_count=nulls,
-                distinct_count=distinct[k],
+                distinct_count=min(distinct[k], int(filled)),
                 min=low,
                 max=high,
             )

@@ -4,7 +4,9 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from satudata.engines.tabular import FieldType, Role, ingest, inspect, store
+from satudata.engines.tabular import FieldType, Role, checks, ingest, inspect, store
+from satudata.engines.tabular.infer import Guess
+from satudata.engines.tabular.plan import Column
 
 CSV = "kode_wilayah;kecamatan;penduduk;luas\n" + "".join(
     f"36.71.{i:02d};Kecamatan {i};{i * 1000};{i},5\n" for i in range(1, 14)
@@ -103,3 +105,25 @@ def test_inspect_writes_nothing_and_previews_twenty_rows(write_csv, options, tmp
     assert seen.preview[3] == {"no": 3, "nilai": 3.25, "aktif": True}
     assert seen.source.format == "csv" and seen.source.encoding == "utf-8"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.csv"]
+
+
+def test_distinct_counts_of_a_large_table(write_csv, options, tmp_path):
+    """Exact where values repeat early or turn out few; an estimate, never above the filled
+    cells, for a column of all-different values. (Synthetic rows, generated here.)"""
+    rows = 120_000
+    lines = ["no;kelurahan;kode;catatan"]
+    for i in range(rows):
+        note = f"catatan {i}" if i % 2 else ""
+        lines.append(f"{i};Kelurahan {i % 104};K{i % 30_000:05d};{note}")
+    result = ingest(write_csv("\n".join(lines) + "\n"), tmp_path / "v.parquet", options=options)
+    assert result.ok and result.row_count == rows
+    no, kelurahan, kode, note = result.fields
+    assert (kelurahan.distinct_count, kode.distinct_count) == (104, 30_000)
+    assert 0.9 * rows <= no.distinct_count <= rows
+    assert 0.9 * rows / 2 <= note.distinct_count <= rows / 2 == rows - note.null_count
+
+
+def test_an_estimate_above_the_filled_cells_is_cut_to_them():
+    column = Column(0, "no", "no", FieldType.INTEGER, Guess(FieldType.INTEGER))
+    (field,) = checks._fields([column], 120, [100, 1, 120], [107])
+    assert (field.distinct_count, field.null_count, field.min, field.max) == (100, 20, 1, 120)
