@@ -24,6 +24,7 @@ from typing import Any
 import httpcore
 import httpx
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -37,6 +38,14 @@ class OutboundRefused(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def validate_url(url: str) -> None:
+    """`check_url` for a form field: a refusal becomes the field's error."""
+    try:
+        check_url(url)
+    except OutboundRefused as exc:
+        raise ValidationError(exc.message) from exc
 
 
 @dataclass(frozen=True)

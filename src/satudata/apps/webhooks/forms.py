@@ -33,8 +33,5 @@ class WebhookForm(forms.ModelForm):
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"]
-        try:
-            outbound.check_url(url)
-        except outbound.OutboundRefused as exc:
-            raise forms.ValidationError(exc.message) from exc
+        outbound.validate_url(url)
         return url
