@@ -11,6 +11,7 @@ from django.urls import reverse
 from satudata.apps.catalog.models import Dataset, Tag, Version
 from satudata.apps.portal import queries, snippets
 from satudata.apps.portal.exports import FORMATS
+from satudata.apps.search import queries as search_queries
 from satudata.platform import access
 
 METADATA_FIELDS = (
@@ -85,7 +86,9 @@ def dataset_page(
         tags=tags,
         meets_principles=queries.meets_principles(dataset),
         is_late=dataset.is_late(today),
-        related=queries.related_datasets(viewer, dataset, [tag.name for tag in tags]),
+        related=search_queries.related_datasets(
+            viewer, dataset, [tag.name for tag in tags], queries.RELATED_LIMIT
+        ),
         api=snippets.api_links(dataset, published) if published else None,
         citation=snippets.citation(dataset, published, today) if published else None,
         today=today,

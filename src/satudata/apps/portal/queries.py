@@ -16,7 +16,6 @@ from satudata.apps.catalog.models import Dataset, Topic, Transition, Version
 from satudata.apps.catalog.models.choices import Frekuensi
 from satudata.apps.catalog.queries import visible_datasets
 from satudata.apps.monitoring.queries import late_q
-from satudata.apps.search import queries as search_queries
 from satudata.platform import access, storage
 
 PREVIEW_ROWS = 20
@@ -200,15 +199,6 @@ def meets_principles(dataset: Dataset) -> bool:
         if all(manual.get(code) is True for code in codes):
             return True
     return False
-
-
-def related_datasets(
-    viewer: access.Viewer, dataset: Dataset, tags: list[str], limit: int = RELATED_LIMIT
-) -> list[Dataset]:
-    """Visible published datasets sharing tags (names in `tags`) with `dataset`, most shared
-    first, then of the same topic, then of the same organisation; never the dataset itself.
-    Ranked in the search engine's catalog of what the viewer may see; fetched in one query."""
-    return search_queries.related_datasets(viewer, dataset, tags, limit)
 
 
 @dataclass(frozen=True)

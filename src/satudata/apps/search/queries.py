@@ -8,7 +8,7 @@ viewer's own catalog and never reveal a dataset the viewer may not see."""
 
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -116,28 +116,33 @@ class SearchResult:
 
     @cached_property
     def cards_key(self) -> str:
-        """A digest of what the cards of the page's datasets show: the key under which their
-        rendering is cached (the same fields as each card's own key)."""
-        shown = [
-            (
-                d.pk,
-                d.title,
-                d.description,
-                str(d.organisation),
-                str(d.topic),
-                d.data_updated_at,
-                d.access_level,
-                d.prioritas_years,
-            )
-            for d in self.datasets
-        ]
-        return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
+        """The key under which the rendering of the page's dataset cards is cached."""
+        return card_key(self.datasets)
 
     @cached_property
     def facets_key(self) -> str:
         """A digest of the facets' values, labels, counts and choices: the key under which
         their rendering is cached."""
         return hashlib.blake2b(repr(self.facets).encode(), digest_size=16).hexdigest()
+
+
+def card_key(datasets: Iterable[Dataset]) -> str:
+    """A digest of what the cards of `datasets` show (`includes/dataset_card.html`): the key
+    under which the rendering of one card, or of a list of them, is cached."""
+    shown = [
+        (
+            d.pk,
+            d.title,
+            d.description,
+            str(d.organisation),
+            str(d.topic),
+            d.data_updated_at,
+            d.access_level,
+            d.prioritas_years,
+        )
+        for d in datasets
+    ]
+    return hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
 
 
 def _values(query: Mapping[str, Any], name: str) -> list[str]:

@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from satudata.apps.accounts import notify
 from satudata.apps.accounts.models import Notification
+from satudata.apps.catalog.models import Dataset
+from satudata.apps.search.queries import card_key as cards_digest
 from satudata.platform import problems
 
 register = template.Library()
@@ -98,6 +100,12 @@ def markdown(text: str) -> SafeString:
     rendered = _converter().convert(text or "")
     cleaned = nh3.clean(rendered, tags=ALLOWED_TAGS, link_rel="noopener noreferrer nofollow")
     return mark_safe(cleaned)  # noqa: S308
+
+
+@register.filter
+def card_key(dataset: Dataset) -> str:
+    """The cache key of a dataset's card: a digest of what it shows."""
+    return cards_digest([dataset])
 
 
 @register.filter

@@ -218,3 +218,16 @@ def test_cached_fragments_of_the_search_page_follow_the_query_and_the_data(crew)
     do_reindex_all()
     again = client.get("/dataset/?q=sekolah&sort=title").content.decode()
     assert "Jumlah Sekolah Dasar" in again
+
+
+def test_a_cached_card_shows_an_edit_at_once(crew):
+    school = make_dataset(crew["other_org"], title="Jumlah Sekolah")
+    client = english_client()
+    page = crew["other_org"].get_absolute_url()
+    assert titles(client.get(page)) == ["Jumlah Sekolah"]
+    school.title = "Jumlah Sekolah Dasar"
+    school.description = "Sekolah dasar negeri dan swasta."
+    school.save()
+    shown = client.get(page)
+    assert titles(shown) == ["Jumlah Sekolah Dasar"]
+    assert "Sekolah dasar negeri dan swasta." in shown.content.decode()
