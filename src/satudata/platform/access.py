@@ -3,7 +3,12 @@
 Every list, page, API, download, count and facet filters datasets through `datasets()`,
 versions through `versions()` and attachments through `attachments()`; every write checks
 one of the `can_*` functions first. Objects the viewer may not see are answered with 404, never 403,
-so that their existence does not leak."""
+so that their existence does not leak.
+
+The pembina's scope (docs/pembina.md): everything a government user sees, plus the Data
+Prioritas waiting for its review (`in_pembina_review`): that dataset's metadata, released versions
+and the candidate version under review, read-only. Never uploads, drafts, source files or
+attachments beyond the published levels; every read in that scope is audited."""
 
 from dataclasses import dataclass
 from typing import Any
@@ -90,8 +95,23 @@ def dataset_q(viewer: Viewer, prefix: str = "") -> Q:
     if viewer.organisation_id is not None:
         visible |= Q(**{f"{prefix}organisation_id": viewer.organisation_id})
     if viewer.is_pembina:
-        visible |= Q(**{f"{prefix}state": "menunggu_pembina"})
+        visible |= pembina_review_q(prefix)
     return visible
+
+
+def pembina_review_q(prefix: str = "") -> Q:
+    """Data Prioritas that passed the walidata's check and wait for the pembina."""
+    return Q(**{f"{prefix}state": "menunggu_pembina"}) & ~Q(**{f"{prefix}prioritas_years": []})
+
+
+def in_pembina_review(viewer: Viewer, dataset: Any) -> bool:
+    """Whether `viewer` reads `dataset` as the pembina reviewing a Data Prioritas."""
+    return (
+        viewer.is_pembina
+        and dataset.state == "menunggu_pembina"
+        and bool(dataset.prioritas_years)
+        and not sees_workflow(viewer, dataset)
+    )
 
 
 def datasets(viewer: Viewer, queryset: QuerySet | None = None) -> QuerySet:
@@ -107,20 +127,27 @@ def public_datasets(viewer: Viewer, queryset: QuerySet | None = None) -> QuerySe
 
 
 def sees_workflow(viewer: Viewer, dataset: Any) -> bool:
-    """Drafts, candidates, uploads and review notes: the producer, the walidata, the pembina."""
+    """Drafts, candidates, uploads, source files and notes: the producer and the walidata."""
     if viewer.is_walidata:
         return True
-    if viewer.organisation_id is not None and viewer.organisation_id == dataset.organisation_id:
-        return True
-    return viewer.is_pembina and dataset.state == "menunggu_pembina"
+    return viewer.organisation_id is not None and viewer.organisation_id == dataset.organisation_id
+
+
+def sees_candidate(viewer: Viewer, dataset: Any) -> bool:
+    """The version waiting for a check: the workflow's people and the reviewing pembina."""
+    return sees_workflow(viewer, dataset) or in_pembina_review(viewer, dataset)
 
 
 def versions(viewer: Viewer, dataset: Any) -> QuerySet:
-    """Versions of a visible dataset: all of them for the workflow's people, else the released."""
+    """Versions of a visible dataset: all of them for the workflow's people, the released ones
+    and the candidate under review for the reviewing pembina, else the released."""
     qs = dataset.versions.all()
     if sees_workflow(viewer, dataset):
         return qs
-    return qs.filter(transition__kind__in=["publish", "rollback"]).distinct()
+    released = Q(transition__kind__in=["publish", "rollback"])
+    if in_pembina_review(viewer, dataset) and dataset.candidate_version_id is not None:
+        released |= Q(pk=dataset.candidate_version_id)
+    return qs.filter(released).distinct()
 
 
 def attachment_q(viewer: Viewer, dataset: Any) -> Q:
@@ -155,7 +182,9 @@ def can_review(viewer: Viewer, dataset: Any) -> bool:
 
 
 def can_review_as_pembina(viewer: Viewer, dataset: Any) -> bool:
-    return viewer.is_pembina and dataset.state == "menunggu_pembina"
+    return (
+        viewer.is_pembina and dataset.state == "menunggu_pembina" and bool(dataset.prioritas_years)
+    )
 
 
 def can_rollback(viewer: Viewer, dataset: Any) -> bool:
@@ -164,3 +193,8 @@ def can_rollback(viewer: Viewer, dataset: Any) -> bool:
 
 def is_tertutup(dataset: Any) -> bool:
     return dataset.access_level == "tertutup"
+
+
+def read_is_audited(viewer: Viewer, dataset: Any) -> bool:
+    """Reads of tertutup content, and every read the pembina makes of a dataset it reviews."""
+    return is_tertutup(dataset) or in_pembina_review(viewer, dataset)

@@ -71,10 +71,10 @@ class DatasetPage:
 
 
 def dataset_page(
-    viewer: access.Viewer, dataset: Dataset, today: date, sees_workflow: bool
+    viewer: access.Viewer, dataset: Dataset, today: date, sees_candidate: bool
 ) -> DatasetPage:
     shown = dataset.published_version
-    if shown is None and sees_workflow:
+    if shown is None and sees_candidate:
         shown = dataset.candidate_version
     published = dataset.published_version
     tags = list(dataset.tags.all())

@@ -1,7 +1,7 @@
 import pytest
 
 from satudata.platform import access
-from satudata.platform.testing.factories import make_dataset, make_org, make_user
+from satudata.platform.testing.factories import make_dataset, make_org, make_user, make_version
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +24,13 @@ def world():
         "closed": make_dataset(owner_org, access_level="tertutup"),
         "draft": make_dataset(owner_org, access_level="terbuka", published=False),
         "prioritas": make_dataset(
+            owner_org,
+            access_level="tertutup",
+            published=False,
+            state="menunggu_pembina",
+            prioritas_years=[2026],
+        ),
+        "unlisted": make_dataset(
             owner_org, access_level="tertutup", published=False, state="menunggu_pembina"
         ),
     }
@@ -31,7 +38,7 @@ def world():
 
 def visible(world, who):
     viewer = access.ANONYMOUS if who is None else access.viewer_for(world[who])
-    names = ("open", "restricted", "closed", "draft", "prioritas")
+    names = ("open", "restricted", "closed", "draft", "prioritas", "unlisted")
     ids = set(access.datasets(viewer).values_list("pk", flat=True))
     return {name for name in names if world[name].pk in ids}
 
@@ -50,15 +57,57 @@ def test_government_and_partner_users_see_restricted(world):
 
 
 def test_owner_sees_everything_of_its_organisation(world):
-    assert visible(world, "owner") == {"open", "restricted", "closed", "draft", "prioritas"}
+    assert visible(world, "owner") == {
+        "open",
+        "restricted",
+        "closed",
+        "draft",
+        "prioritas",
+        "unlisted",
+    }
 
 
 def test_walidata_sees_everything(world):
-    assert visible(world, "walidata") == {"open", "restricted", "closed", "draft", "prioritas"}
+    assert visible(world, "walidata") == {
+        "open",
+        "restricted",
+        "closed",
+        "draft",
+        "prioritas",
+        "unlisted",
+    }
 
 
-def test_pembina_sees_what_awaits_review(world):
+def test_pembina_sees_only_the_data_prioritas_awaiting_its_review(world):
     assert visible(world, "pembina") == {"open", "restricted", "prioritas"}
+
+
+def test_pembina_reads_the_candidate_but_not_the_workflow(world):
+    pembina = access.viewer_for(world["pembina"])
+    dataset = world["prioritas"]
+    candidate = make_version(dataset)
+    dataset.candidate_version = candidate
+    draft = make_version(dataset)
+    dataset.save()
+    assert access.in_pembina_review(pembina, dataset)
+    assert access.sees_candidate(pembina, dataset)
+    assert not access.sees_workflow(pembina, dataset)
+    assert set(access.versions(pembina, dataset)) == {candidate}
+    assert draft in set(access.versions(access.viewer_for(world["owner"]), dataset))
+    assert access.read_is_audited(pembina, world["prioritas"])
+    assert not access.read_is_audited(pembina, world["restricted"])
+    assert access.can_review_as_pembina(pembina, dataset)
+    assert not access.can_review_as_pembina(pembina, world["unlisted"])
+    assert not access.can_edit(pembina, dataset)
+
+
+def test_pembina_sees_only_published_levels_of_attachments(world):
+    dataset = world["prioritas"]
+    dataset.attachments.create(
+        kind="link", title="Rahasia", url="https://b.id", access_level="tertutup"
+    )
+    pembina = access.viewer_for(world["pembina"])
+    assert list(access.attachments(pembina, dataset)) == []
 
 
 def test_public_datasets_excludes_own_drafts(world):

@@ -19,8 +19,9 @@ def client_ip(request: HttpRequest) -> str:
 
 
 def record_tertutup_read(request: HttpRequest, dataset: Dataset, what: str, **detail: Any) -> None:
-    """Every read of a tertutup dataset's page, version or file leaves an audit entry."""
-    if access.is_tertutup(dataset):
+    """Every read of a tertutup dataset's page, version or file leaves an audit entry, and so
+    does every read the pembina makes of a Data Prioritas it reviews."""
+    if access.read_is_audited(access.viewer_of(request), dataset):
         audit.record(
             "dataset.read",
             actor=request.user,

@@ -82,7 +82,9 @@ def dataset_detail(request: HttpRequest, slug: str, fmt: str = "") -> HttpRespon
     dataset = queries.dataset_for_page(viewer, slug)
     record_tertutup_read(request, dataset, "page", **({"format": fmt} if fmt else {}))
     sees_workflow = access.sees_workflow(viewer, dataset)
-    page = detail.dataset_page(viewer, dataset, timezone.localdate(), sees_workflow)
+    page = detail.dataset_page(
+        viewer, dataset, timezone.localdate(), access.sees_candidate(viewer, dataset)
+    )
 
     def html() -> HttpResponse:
         shown = page.shown_version
@@ -90,6 +92,7 @@ def dataset_detail(request: HttpRequest, slug: str, fmt: str = "") -> HttpRespon
             "dataset": dataset,
             "page": page,
             "sees_workflow": sees_workflow,
+            "pembina_review": access.in_pembina_review(viewer, dataset),
             "shown_version": shown,
             "preview": queries.read_preview(shown) if shown else None,
             "auto_chart": charts.auto_chart(shown, dataset) if shown else None,
