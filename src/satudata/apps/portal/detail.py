@@ -1,6 +1,7 @@
 """What a dataset's page and a version's page show, built once for the HTML page and for its
 `.json` and `.csv` files (Datasette's pattern)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -8,10 +9,11 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from satudata.apps.catalog.models import Dataset, Tag, Version
-from satudata.apps.portal import queries, snippets
+from satudata.apps.catalog.models import Attachment, Dataset, Tag, Version
+from satudata.apps.portal import charts, fragments, queries, snippets
 from satudata.apps.portal.exports import FORMATS
 from satudata.apps.search import queries as search_queries
+from satudata.apps.search.memo import Memo, current_token
 from satudata.platform import access
 
 METADATA_FIELDS = (
@@ -55,12 +57,16 @@ VERSION_COLUMNS = (
 )
 
 
+FACTS = Memo(size=4096)
+VISIBLE = Memo(size=8192)
+
+
 @dataclass
 class DatasetPage:
     dataset: Dataset
     shown_version: Version | None
-    versions: QuerySet
-    attachments: QuerySet
+    versions: list[Version]
+    attachments: list[Attachment]
     tags: list[Tag]
     meets_principles: bool
     is_late: bool
@@ -70,6 +76,36 @@ class DatasetPage:
     today: date
 
 
+def _state(dataset: Dataset) -> tuple[Any, ...]:
+    """What every write that changes a dataset's page changes on its row; with the index token,
+    which those writes renew too (tags, attachments, workflow steps), it keys what is kept."""
+    return (
+        dataset.pk,
+        dataset.updated_at,
+        dataset.state,
+        dataset.published_version_id,
+        dataset.candidate_version_id,
+    )
+
+
+def _visible(token: str | None, dataset: Dataset, rows: QuerySet) -> list[Any]:
+    """The rows of a queryset from the access gate, kept per process under the gate's own
+    condition: viewers for whom the gate filters alike share them."""
+    query = rows.query
+    key = (_state(dataset), rows.model._meta.label, repr(query.where), query.order_by)
+    return VISIBLE.get(token, key, lambda: list(rows))
+
+
+def _facts(token: str | None, dataset: Dataset) -> tuple[list[Tag], bool]:
+    """The dataset's tags and whether its published version meets the SDI principles: the same
+    for every viewer."""
+    return FACTS.get(
+        token,
+        _state(dataset),
+        lambda: (list(dataset.tags.all()), queries.meets_principles(dataset)),
+    )
+
+
 def dataset_page(
     viewer: access.Viewer, dataset: Dataset, today: date, sees_candidate: bool
 ) -> DatasetPage:
@@ -77,21 +113,82 @@ def dataset_page(
     if shown is None and sees_candidate:
         shown = dataset.candidate_version
     published = dataset.published_version
-    tags = list(dataset.tags.all())
+    token = current_token()
+    tags, meets_principles = _facts(token, dataset)
     return DatasetPage(
         dataset=dataset,
         shown_version=shown,
-        versions=access.versions(viewer, dataset).order_by("-number"),
-        attachments=access.attachments(viewer, dataset),
+        versions=_visible(token, dataset, access.versions(viewer, dataset).order_by("-number")),
+        attachments=_visible(token, dataset, access.attachments(viewer, dataset)),
         tags=tags,
-        meets_principles=queries.meets_principles(dataset),
+        meets_principles=meets_principles,
         is_late=dataset.is_late(today),
         related=search_queries.related_datasets(
-            viewer, dataset, [tag.name for tag in tags], queries.RELATED_LIMIT
+            viewer, dataset, [tag.name for tag in tags], queries.RELATED_LIMIT, token
         ),
         api=snippets.api_links(dataset, published) if published else None,
         citation=snippets.citation(dataset, published, today) if published else None,
         today=today,
+    )
+
+
+@dataclass(frozen=True)
+class DatasetParts:
+    """The parts of the dataset page kept in the cache (see `fragments`); what stays outside
+    them is rendered for each request: the title and badges, the workflow, the use count and
+    the panels of other apps."""
+
+    about: fragments.Part
+    metadata: fragments.Part
+    versions: fragments.Part
+    downloads: fragments.Part
+    related: fragments.Part
+
+
+def dataset_parts(page: DatasetPage, sees_workflow: bool) -> DatasetParts:
+    dataset, shown, api = page.dataset, page.shown_version, page.api
+    lazy: dict[str, Callable[[], Any]] = {}
+    if shown is not None:
+        lazy = {
+            "preview": lambda: queries.read_preview(shown),
+            "auto_chart": lambda: charts.auto_chart(shown, dataset),
+        }
+    snippet_lazy: dict[str, Callable[[], Any]] = {}
+    if api is not None:
+        snippet_lazy = {
+            "curl": lambda: snippets.curl_snippet(api),
+            "python": lambda: snippets.python_snippet(api),
+        }
+    return DatasetParts(
+        about=fragments.Part(
+            "portal/parts/dataset_about.html", {"dataset": dataset, "shown_version": shown}, lazy
+        ),
+        metadata=fragments.Part(
+            "portal/parts/dataset_metadata.html", {"dataset": dataset, "tags": page.tags}
+        ),
+        versions=fragments.Part(
+            "portal/parts/dataset_versions.html",
+            {
+                "dataset": dataset,
+                "versions": page.versions,
+                "api": api,
+                "citation": page.citation,
+            },
+            snippet_lazy,
+        ),
+        downloads=fragments.Part(
+            "portal/parts/dataset_downloads.html",
+            {
+                "dataset": dataset,
+                "shown_version": shown,
+                "formats": FORMATS,
+                "source_link": sees_workflow,
+            },
+        ),
+        related=fragments.Part(
+            "portal/parts/dataset_related.html",
+            {"dataset": dataset, "related": page.related, "attachments": page.attachments},
+        ),
     )
 
 

@@ -8,7 +8,7 @@ indexed yet) nothing is kept."""
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from typing import TypeVar
 
 from django.conf import settings
@@ -53,6 +53,38 @@ class Memo:
             while len(self._entries) > self.size:
                 self._entries.popitem(last=False)
         return value
+
+    def get_many(
+        self,
+        token: str | None,
+        keys: Iterable[Hashable],
+        build: Callable[[list[Hashable]], Mapping[Hashable, T]],
+    ) -> dict[Hashable, T]:
+        """The values of `keys`, those not kept built together by one call of `build` (which
+        may leave out keys that have no value)."""
+        wanted = list(dict.fromkeys(keys))
+        ttl = settings.SEARCH_CACHE_SECONDS
+        if token is None or ttl <= 0:
+            return dict(build(wanted)) if wanted else {}
+        now = time.monotonic()
+        found: dict[Hashable, T] = {}
+        with self._lock:
+            for key in wanted:
+                entry = self._entries.get((token, key))
+                if entry is not None and entry[0] > now:
+                    self._entries.move_to_end((token, key))
+                    found[key] = entry[1]  # type: ignore[assignment]
+        missing = [key for key in wanted if key not in found]
+        if missing:
+            built = build(missing)
+            with self._lock:
+                for key, value in built.items():
+                    self._entries[(token, key)] = (now + ttl, value)
+                    self._entries.move_to_end((token, key))
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
+            found.update(built)
+        return found
 
     def clear(self) -> None:
         with self._lock:

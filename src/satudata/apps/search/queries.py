@@ -36,6 +36,7 @@ TAG_LINKS = Memo(size=32)
 MATCHES = Memo(size=512)
 RANKED = Memo(size=2048)
 RELATED = Memo(size=4096)
+RELATED_ROWS = Memo(size=8192)
 PAGES = Memo(size=1024)
 DOCUMENT_COLUMNS = (
     "id",
@@ -302,13 +303,21 @@ def search(
     )
 
 
+def _related_rows(ids: list[Any]) -> dict[Any, Dataset]:
+    """Datasets chosen as related, with their organisation and topic: kept per index token one
+    by one (see `RELATED_ROWS`), since the most used ones are related to many pages. Only read,
+    like a page of results."""
+    return Dataset.objects.filter(pk__in=ids).select_related("organisation", "topic").in_bulk()
+
+
 def related_datasets(
-    viewer: Viewer, dataset: Dataset, tags: Sequence[str], limit: int
+    viewer: Viewer, dataset: Dataset, tags: Sequence[str], limit: int, token: str | None
 ) -> list[Dataset]:
     """The published datasets `viewer` may see that relate to `dataset` (shared tags, then
     topic, then organisation), ranked over the viewer's in-memory catalog, with their
-    organisation and topic. Kept per index token like a page of results (see `PAGES`)."""
-    token = current_token()
+    organisation and topic. Kept per index token like a page of results (see `PAGES`), the
+    datasets themselves one by one. `token`: the index token the caller read for this request
+    (see `memo.current_token`)."""
     scope = repr(access.dataset_q(viewer))
 
     def compute() -> list[Dataset]:
@@ -323,8 +332,7 @@ def related_datasets(
             organisation=dataset.organisation_id,
             limit=limit,
         )
-        found = Dataset.objects.filter(pk__in=chosen).select_related("organisation", "topic")
-        by_pk = {d.pk: d for d in found}
+        by_pk = RELATED_ROWS.get_many(token, chosen, _related_rows)
         return [by_pk[pk] for pk in chosen if pk in by_pk]
 
     key = (scope, dataset.pk, tuple(tags), dataset.topic_id, dataset.organisation_id, limit)

@@ -1,5 +1,5 @@
 """Template helpers of the pages: sanitised Markdown, translated engine messages, badges,
-query strings that keep the current filters."""
+query strings that keep the current filters, cached parts of a page."""
 
 import html
 import threading
@@ -16,10 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from satudata.apps.accounts import notify
 from satudata.apps.accounts.models import Notification
 from satudata.apps.catalog.models import Dataset
+from satudata.apps.portal import fragments
 from satudata.apps.search.queries import card_key as cards_digest
 from satudata.platform import problems
 
 register = template.Library()
+register.simple_tag(fragments.rendered, name="part")
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 _local = threading.local()

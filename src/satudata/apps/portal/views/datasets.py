@@ -10,8 +10,7 @@ from satudata.apps.catalog.actions.uploads import LOCKED_STATES
 from satudata.apps.catalog.api import dataset_dict
 from satudata.apps.catalog.models import Dataset, State, Transition
 from satudata.apps.catalog.views.common import OPEN_UPLOADS
-from satudata.apps.portal import charts, detail, formats, queries, snippets
-from satudata.apps.portal.exports import FORMATS
+from satudata.apps.portal import detail, formats, queries
 from satudata.apps.portal.forms import DatasetSearchForm
 from satudata.apps.portal.views.common import record_tertutup_read
 from satudata.apps.search.queries import params_from_query, search
@@ -81,32 +80,22 @@ def dataset_detail(request: HttpRequest, slug: str, fmt: str = "") -> HttpRespon
     viewer = viewer_of(request)
     dataset = queries.dataset_for_page(viewer, slug)
     record_tertutup_read(request, dataset, "page", **({"format": fmt} if fmt else {}))
-    sees_workflow = access.sees_workflow(viewer, dataset)
     page = detail.dataset_page(
         viewer, dataset, timezone.localdate(), access.sees_candidate(viewer, dataset)
     )
 
     def html() -> HttpResponse:
-        shown = page.shown_version
+        sees_workflow = access.sees_workflow(viewer, dataset)
         context: dict[str, Any] = {
             "dataset": dataset,
             "page": page,
+            "parts": detail.dataset_parts(page, sees_workflow),
             "sees_workflow": sees_workflow,
             "pembina_review": access.in_pembina_review(viewer, dataset),
-            "shown_version": shown,
-            "preview": queries.read_preview(shown) if shown else None,
-            "auto_chart": charts.auto_chart(shown, dataset) if shown else None,
-            "versions": page.versions,
-            "attachments": page.attachments,
-            "tags": page.tags,
-            "today": page.today,
+            "shown_version": page.shown_version,
             "meets_principles": page.meets_principles,
             "is_late": page.is_late,
-            "formats": FORMATS,
         }
-        if page.api is not None:
-            context["curl"] = snippets.curl_snippet(page.api)
-            context["python"] = snippets.python_snippet(page.api)
         if sees_workflow:
             context.update(workflow_context(viewer, dataset))
         return render(request, "portal/dataset_detail.html", context)
