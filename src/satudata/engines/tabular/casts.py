@@ -5,6 +5,12 @@ Indonesian notation first: "1.234.567" is an integer, "1.234,56" and "12,5" are 
 (by a regular expression, or by printing the parsed integer back), so an unexpected text gives
 NULL (reported as a type problem), never a wrong value. `decimal` is "comma" (Indonesian) or
 "dot" (English); a value that only parses in the other convention is still read.
+
+Fast paths read the most common forms ("1.234.567,89", "241,8", "08/05/1985", "9 Des 2024",
+"2024-08-17 10:30:00") with cheaper expressions. Each gives a value only where the strict
+parser gives that same value, and NULL otherwise, so the strict parser still decides every
+other value: `cast(..., fast=False)` is the strict parser alone, and both accept and reject
+exactly the same texts.
 """
 
 from __future__ import annotations
@@ -282,27 +288,109 @@ def timestamp(value: str, notation: Notation = PLAIN) -> str:
     return f"COALESCE({', '.join(parts)})"
 
 
-def parse(value: str, ftype: FieldType, notation: Notation = PLAIN) -> str:
-    """The typed value of clean text `value` as `ftype`."""
+COMMA_DECIMAL = r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+"
+FAST_TEXT_DATE = r"^(\d{1,2}) ([A-Za-z]+) (\d{4})$"
+FAST_NUMERIC_DATE = "[0-9][0-9]{0}[0-9][0-9]{0}[0-9][0-9][0-9][0-9]"
+DATE_SEPARATORS = ("/", "-", ".")
+FAST_ISO_SECONDS = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]"
+
+
+def fast_comma_decimal(value: str) -> str:
+    """ "1.234.567,89", "241,8", "-12,5": a decimal comma, dots grouping by three. The strict
+    parser reads these (and only these of its forms with a comma) by the same conversion."""
+    comma = f"replace({value}, ',', '.')"
+    grouped = f"replace(replace({value}, '.', ''), ',', '.')"
+    text = f"CASE WHEN contains({value}, '.') THEN {grouped} ELSE {comma} END"
+    return f"CASE WHEN {matches(value, COMMA_DECIMAL)} THEN TRY_CAST({text} AS DOUBLE) END"
+
+
+def fast_numeric_date(value: str, day_first: bool = True) -> str:
+    """ "08/05/1985", "08-05-1985", "08.05.1985" (two-digit day and month, four-digit year):
+    the one format of the strict list that can read such a text."""
+    order = ("%d", "%m") if day_first else ("%m", "%d")
+    branches = " ".join(
+        f"WHEN {value} GLOB {literal(FAST_NUMERIC_DATE.format(sep))} "
+        f"THEN try_strptime({value}, {literal(sep.join((*order, '%Y')))})"
+        for sep in DATE_SEPARATORS
+    )
+    return f"CASE {branches} END"
+
+
+def fast_iso_seconds(value: str) -> str:
+    """ "2024-08-17 10:30:00" (how workbook date cells are read): the one format of the strict
+    list that can read such a text."""
+    return (
+        f"CASE WHEN {value} GLOB {literal(FAST_ISO_SECONDS)} "
+        f"THEN try_strptime({value}, '%Y-%m-%d %H:%M:%S') END"
+    )
+
+
+def fast_text_date(value: str) -> str:
+    """ "9 Des 2024", "17 Agustus 2024": day, month word and year split by single spaces, read
+    with the strict parser's month table and date construction (without its lambda)."""
+    parts = f"regexp_extract({value}, {literal(FAST_TEXT_DATE)}, ['d', 'm', 'y'])"
+    words = "[" + literals(MONTH_WORDS) + "]"
+    numbers = "[" + ", ".join(map(str, MONTH_OF_WORD)) + "]"
+    month = f"{numbers}[list_position({words}, lower({parts}.m))]"
+    day, year = f"TRY_CAST({parts}.d AS INTEGER)", f"TRY_CAST({parts}.y AS INTEGER)"
+    return f"CAST(try(make_date({year}, {month}, {day})) AS TIMESTAMP)"
+
+
+def _fast(value: str, ftype: FieldType, notation: Notation) -> list[str]:
+    """The fast paths for `ftype` in `notation`, cheapest first: only the column's own date
+    style, as DuckDB computes the month word of a text date for every row once it is asked."""
+    if ftype is FieldType.NUMBER and notation.decimal == "comma" and not notation.currency:
+        return [_plain_number(value, "comma"), fast_comma_decimal(value)]
+    if ftype in (FieldType.DATE, FieldType.DATETIME):
+        if notation.date_style == "text":
+            return [plain_date(value), fast_text_date(value)]
+        if notation.date_style == "numeric":
+            return [plain_date(value), fast_numeric_date(value, notation.day_first)]
+        return [plain_date(value), fast_iso_seconds(value)]
+    return []
+
+
+def strict(value: str, ftype: FieldType, notation: Notation = PLAIN) -> str:
+    """The strict parser's value of clean text `value` as `ftype` (a TIMESTAMP for dates)."""
     if ftype is FieldType.INTEGER:
         return integer(value, notation.decimal, notation.currency)
     if ftype is FieldType.NUMBER:
         return number(value, notation.decimal, notation.currency)
     if ftype is FieldType.BOOLEAN:
         return boolean(value)
-    if ftype is FieldType.DATE:
-        return f"CAST({timestamp(value, notation)} AS DATE)"
-    if ftype is FieldType.DATETIME:
+    if ftype in (FieldType.DATE, FieldType.DATETIME):
         return timestamp(value, notation)
     return value
 
 
-def cast(raw: str, ftype: FieldType, notation: Notation = PLAIN) -> str:
-    """The typed value of the text column `raw` as `ftype`.
+def _first(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else f"COALESCE({', '.join(parts)})"
+
+
+def _as(ftype: FieldType, typed: str) -> str:
+    return f"CAST({typed} AS DATE)" if ftype is FieldType.DATE else typed
+
+
+def parse(value: str, ftype: FieldType, notation: Notation = PLAIN, fast: bool = True) -> str:
+    """The typed value of clean text `value` as `ftype`: the fast paths, then the strict parser
+    (alone when not `fast`)."""
+    paths = _fast(value, ftype, notation) if fast else []
+    return _as(ftype, _first([*paths, strict(value, ftype, notation)]))
+
+
+def cast(raw: str, ftype: FieldType, notation: Notation = PLAIN, fast: bool = True) -> str:
+    """The typed value of the text column `raw` as `ftype` (`fast`: see the module's notes).
 
     The value is parsed as it is first; only when that fails is it cleaned and parsed again.
+    The fast paths stay outside the CASE that skips empty cells: DuckDB computes a repeated
+    sub-expression once only outside a CASE.
     """
     if ftype is FieldType.STRING:
         return clean(raw)
-    retry = f"list_transform([{full_clean(raw)}], v -> {parse('v', ftype, notation)})[1]"
-    return f"CASE WHEN {raw} IS NOT NULL THEN COALESCE({parse(raw, ftype, notation)}, {retry}) END"
+    paths = _fast(raw, ftype, notation) if fast else []
+    again = _first([*(_fast("v", ftype, notation) if fast else []), strict("v", ftype, notation)])
+    retry = f"list_transform([{full_clean(raw)}], v -> {again})[1]"
+    checked = (
+        f"CASE WHEN {raw} IS NOT NULL THEN COALESCE({strict(raw, ftype, notation)}, {retry}) END"
+    )
+    return _as(ftype, _first([*paths, checked]))

@@ -169,10 +169,23 @@ def load(
     con.execute(f"CREATE TABLE raw AS SELECT * FROM {source}{tail}")
 
 
-def blank_lines(con: duckdb.DuckDBPyConnection, path: Path, after: int) -> list[int]:
+def blank_lines(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    after: int,
+    quote: str = '"',
+    records: int | None = None,
+) -> list[int]:
     """The 1-based numbers of the empty lines after line `after`. DuckDB's `read_csv` skips
     them without a trace, so the rows below them are numbered by them. Most files have none,
-    which one search of the whole text shows faster than reading it line by line."""
+    which one search of the whole text shows faster than reading it line by line.
+
+    When only the first `records` records after line `after` were read (a read with a limit),
+    only the lines up to them are looked at, unless a quoted value may go over a line end."""
+    if records is not None:
+        found = _blank_lines_up_to(path, after, quote.encode(), records)
+        if found is not None:
+            return found
     if not _may_have_blank_lines(con, path):
         return []
     with path.open("rb") as handle:
@@ -181,6 +194,26 @@ def blank_lines(con: duckdb.DuckDBPyConnection, path: Path, after: int) -> list[
             for number, line in enumerate(handle, start=1)
             if number > after and line in (b"\n", b"\r\n")
         ]
+
+
+def _blank_lines_up_to(path: Path, after: int, quote: bytes, records: int) -> list[int] | None:
+    """The empty lines after line `after` up to its `records`-th filled line, or None when a
+    line holds an odd number of quotes (its record may go on over the next lines)."""
+    found: list[int] = []
+    filled = 0
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.count(quote) % 2:
+                return None
+            if number <= after:
+                continue
+            if line in (b"\n", b"\r\n"):
+                found.append(number)
+                continue
+            filled += 1
+            if filled >= records:
+                break
+    return found
 
 
 def _may_have_blank_lines(con: duckdb.DuckDBPyConnection, path: Path) -> bool:

@@ -2,7 +2,8 @@
 
 Cells are read as text: numbers without ".0" or exponent (a NIK typed as a number keeps all its
 digits), dates as "YYYY-MM-DD HH:MM:SS". Formulas are never computed: only the value the
-spreadsheet program cached is read; formula errors (#DIV/0!) become warnings.
+spreadsheet program cached is read; formula errors (#DIV/0!) become warnings. Each sheet is
+parsed whole once and kept in a `SheetCache`; a read of the first rows slices it.
 """
 
 # SQL here is built only from generated names, quote_ident() identifiers and literal() values.
@@ -29,6 +30,7 @@ from satudata.engines.tabular.problems import (
     SheetNotFoundError,
     fail,
 )
+from satudata.engines.tabular.sheetcache import Cached, SheetCache
 
 EXCEL_ERRORS = {
     "Div0": "#DIV/0!",
@@ -63,6 +65,7 @@ class Sheet:
     table: pa.Table
     errors: list[CellError]
     positions: list[int]
+    cache: SheetCache
 
 
 def open_workbook(path: Path, filename: str) -> fastexcel.ExcelReader:
@@ -110,13 +113,27 @@ def _errors(raw: fastexcel.CellErrors | None) -> list[CellError]:
     return out
 
 
-def _read(reader: fastexcel.ExcelReader, index: int, name: str, limit: int | None) -> Sheet:
+def _parse(reader: fastexcel.ExcelReader, index: int) -> Cached:
     sheet = reader.load_sheet(
-        index, header_row=None, skip_rows=0, dtypes="string", n_rows=limit, whitespace_as_null=True
+        index, header_row=None, skip_rows=0, dtypes="string", whitespace_as_null=True
     )
     batch, errors = sheet.to_arrow_with_errors()
     positions = [info.absolute_index for info in sheet.available_columns()]
-    return Sheet(reader, index, name, pa.Table.from_batches([batch]), _errors(errors), positions)
+    found = [(e.row, e.column, e.value) for e in _errors(errors)]
+    return Cached(pa.Table.from_batches([batch]), found, positions)
+
+
+def _read(
+    reader: fastexcel.ExcelReader, index: int, name: str, limit: int | None, cache: SheetCache
+) -> Sheet:
+    """The sheet at `index` (its first `limit` rows when given), parsed whole once."""
+    cached = cache.load(index)
+    if cached is None:
+        cached = _parse(reader, index)
+        cache.save(index, cached)
+    table = cached.table if limit is None else cached.table.slice(0, limit)
+    errors = [CellError(r, c, v) for r, c, v in cached.errors if limit is None or r < limit]
+    return Sheet(reader, index, name, table, errors, cached.positions, cache)
 
 
 def read_sheet(
@@ -124,6 +141,7 @@ def read_sheet(
     infos: list[SheetInfo],
     wanted: str | int | None,
     filename: str,
+    cache: SheetCache,
     limit: int | None = None,
 ) -> Sheet:
     """Load the wanted sheet (by name or 0-based index), or the first visible one with data."""
@@ -140,12 +158,12 @@ def read_sheet(
                 sheet=str(wanted),
                 sheets=", ".join(names),
             )
-        return _read(reader, index, names[index], limit)
+        return _read(reader, index, names[index], limit, cache)
     order = [i for i, info in enumerate(infos) if info.visible] + [
         i for i, info in enumerate(infos) if not info.visible
     ]
     for index in order:
-        sheet = _read(reader, index, names[index], limit)
+        sheet = _read(reader, index, names[index], limit, cache)
         if sheet.table.num_rows and any(c.null_count < len(c) for c in sheet.table.columns):
             return sheet
     raise fail(
@@ -175,17 +193,22 @@ def register(con: duckdb.DuckDBPyConnection, table: pa.Table, start: int, width:
 
 def numeric_columns(sheet: Sheet, start: int, columns: list[int], rows: int) -> set[int]:
     """Which of `columns` (positions in the loaded table) hold number cells, not text, in the
-    first `rows` data rows."""
-    loaded = sheet.reader.load_sheet(
-        sheet.index,
-        header_row=None,
-        skip_rows=start,
-        n_rows=rows,
-        use_columns=[sheet.positions[j] for j in columns],
-        schema_sample_rows=None,
-    )
-    return {
-        columns[pos]
-        for pos, info in enumerate(loaded.selected_columns)
-        if info.dtype in ("float", "int")
-    }
+    first `rows` data rows. The sheet is parsed again for its cell types, once for all its
+    columns: the answer is kept in the sheet's cache."""
+    found = sheet.cache.load_numeric(sheet.index, start, rows)
+    if found is None:
+        loaded = sheet.reader.load_sheet(
+            sheet.index,
+            header_row=None,
+            skip_rows=start,
+            n_rows=rows,
+            use_columns=sheet.positions,
+            schema_sample_rows=None,
+        )
+        found = {
+            pos
+            for pos, info in enumerate(loaded.selected_columns)
+            if info.dtype in ("float", "int")
+        }
+        sheet.cache.save_numeric(sheet.index, start, rows, sorted(found))
+    return found.intersection(columns)

@@ -85,7 +85,7 @@ def load(
     data rows when given)."""
     if info.format == "csv":
         return _load_csv(con, path, info, options, limit)
-    return _load_sheet(con, path, info, sheet, limit)
+    return _load_sheet(con, path, info, sheets.SheetCache(options.temp_dir, path), sheet, limit)
 
 
 def _load_csv(
@@ -109,7 +109,8 @@ def _load_csv(
     titles += [""] * (mode - len(titles))
     with csvfile.utf8_copy(path, encoding, options.temp_dir) as readable:
         csvfile.load(con, readable, dialect, layout.data_start, len(titles), limit)
-        skipped = csvfile.blank_lines(con, readable, layout.data_start)
+        records = None if limit is None else _count(con) + _rejected_lines(con)
+        skipped = csvfile.blank_lines(con, readable, layout.data_start, dialect.quote, records)
     if encoding.startswith("utf-8") and csvfile.invalid_encoding(con):
         encoding = "cp1252"
         with csvfile.utf8_copy(path, encoding, options.temp_dir) as readable:
@@ -191,12 +192,13 @@ def _load_sheet(
     con: duckdb.DuckDBPyConnection,
     path: Path,
     info: SourceInfo,
+    cache: sheets.SheetCache,
     wanted: str | int | None,
     limit: int | None,
 ) -> Raw:
     reader = sheets.open_workbook(path, info.filename)
     infos = sheets.sheet_infos(reader, path, info.format)
-    sheet = sheets.read_sheet(reader, infos, wanted, info.filename, limit)
+    sheet = sheets.read_sheet(reader, infos, wanted, info.filename, cache, limit)
     layout = detect_layout(sheets.head(sheet.table, csvfile.GRID_ROWS))
     if layout is None:
         raise _no_table(info.filename)
@@ -231,6 +233,11 @@ def _load_sheet(
                 )
             )
     return raw
+
+
+def _rejected_lines(con: duckdb.DuckDBPyConnection) -> int:
+    row = con.execute("SELECT count(DISTINCT line) FROM rejects").fetchone()
+    return int(row[0]) if row else 0
 
 
 def _count(con: duckdb.DuckDBPyConnection) -> int:

@@ -17,6 +17,7 @@ from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.model import Field
 
 ROW_GROUP_SIZE = 122_880
+ZSTD_LEVEL = 1  # a third faster to write than DuckDB's default level 3, files about as small
 PREVIEW_ROWS = 20
 
 
@@ -81,7 +82,8 @@ def copy_parquet(
     metadata = literal(field_metadata(fields))
     con.execute(
         f"COPY ({select}) TO {literal(str(path))} (FORMAT parquet, COMPRESSION zstd, "
-        f"ROW_GROUP_SIZE {ROW_GROUP_SIZE}, KV_METADATA {{satudata_fields: {metadata}}})"
+        f"COMPRESSION_LEVEL {ZSTD_LEVEL}, ROW_GROUP_SIZE {ROW_GROUP_SIZE}, "
+        f"KV_METADATA {{satudata_fields: {metadata}}})"
     )
 
 

@@ -10,10 +10,13 @@ from satudata.engines.tabular import (
     NoDataError,
     Options,
     Severity,
+    SourceInfo,
     csvfile,
     ingest,
     inspect,
+    source,
 )
+from satudata.engines.tabular.session import session
 
 ROWS_ID = (
     "Kecamatan;Jumlah Penduduk;Luas (km²);Kepadatan\n"
@@ -240,3 +243,36 @@ def test_blank_lines_are_found_in_a_file_named_like_a_pattern(tmp_path):
     (tmp_path / "data 2.csv").write_bytes(b"a\nb\n")
     with duckdb.connect() as con:
         assert csvfile.blank_lines(con, path, 0) == [2]
+
+
+@pytest.mark.parametrize(
+    ("text", "records", "expected"),
+    [
+        (b"h\na\n\nb\n\nc\n", 2, [3]),
+        (b"h\na\n\nb\n\nc\n", 3, [3, 5]),
+        (b"h\na\n\n", 5, [3]),
+        (b'h\n"a\n\nb"\n\nc\n', 1, [3, 5]),
+    ],
+)
+def test_a_limited_read_looks_at_blank_lines_up_to_its_last_record(
+    tmp_path, text, records, expected
+):
+    path = tmp_path / "f.csv"
+    path.write_bytes(text)
+    with duckdb.connect() as con:
+        assert csvfile.blank_lines(con, path, 1, '"', records) == expected
+
+
+@pytest.mark.parametrize("quoted", ['"3\n\n"', "3"])
+def test_a_limited_read_numbers_rows_below_blank_lines_as_a_full_read(write_csv, options, quoted):
+    rows = "".join(f"{i};{i}\n" for i in range(5, 3000)) + "\n9;9\n"
+    path = write_csv(f"kode;jumlah\n1;5\n\n2;6\n{quoted};4\n\n4;5\n{rows}")
+    info = SourceInfo(format="csv", filename=path.name, size=path.stat().st_size)
+    numbers = []
+    for limit in (100, None):
+        with session(options) as con:
+            raw = source.load(con, path, info, options, limit=limit)
+            numbers.append([raw.user_row(i) for i in range(100)])
+    assert numbers[0] == numbers[1]
+    if quoted == "3":
+        assert numbers[0][:5] == [2, 4, 5, 7, 8]
