@@ -39,6 +39,7 @@ MISSING_MARKERS = (
     "None",
     "NONE",
 )
+MARKER_BYTES = max(len(marker.encode()) for marker in MISSING_MARKERS)
 EDGE_SPACES = (" ", "\u00a0")
 
 INT_COMMA = r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)"
@@ -127,9 +128,14 @@ def matches(value: str, pattern: str) -> str:
     return f"regexp_full_match({value}, {literal(pattern)})"
 
 
+def is_marker(value: str) -> str:
+    """True where `value` is a "no data" marker (the length is compared first: far cheaper)."""
+    return f"strlen({value}) <= {MARKER_BYTES} AND {one_of(value, MISSING_MARKERS)}"
+
+
 def _unmark(text: str) -> str:
     """`text` itself, or NULL when it is empty or a "no data" marker (evaluated once per value)."""
-    unmarked = f"CASE WHEN x = '' OR {one_of('x', MISSING_MARKERS)} THEN NULL ELSE x END"
+    unmarked = f"CASE WHEN x = '' OR {is_marker('x')} THEN NULL ELSE x END"
     return f"list_transform([{text}], x -> {unmarked})[1]"
 
 
@@ -144,7 +150,7 @@ def clean(column: str) -> str:
         f"prefix({column}, {literal(ch)}) OR suffix({column}, {literal(ch)})" for ch in EDGE_SPACES
     )
     return (
-        f"CASE WHEN {one_of(column, MISSING_MARKERS)} THEN NULL "
+        f"CASE WHEN {is_marker(column)} THEN NULL "
         f"WHEN {edges} THEN {full_clean(column)} ELSE {column} END"
     )
 

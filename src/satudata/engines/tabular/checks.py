@@ -46,24 +46,29 @@ JOINED = "raw r POSITIONAL JOIN typed t"
 def run_checks(
     con: duckdb.DuckDBPyConnection, raw: Raw, columns: Sequence[Column], log: ProblemLog
 ) -> tuple[int, list[Field]]:
-    """Compute the field statistics and count the checks on typed values in one pass over
-    `typed`, count the distinct values, count the checks on source text, then fetch samples of
-    the failing checks. Returns the row count and the fields with statistics."""
+    """Compute the field statistics, count (or estimate) the distinct values and count the
+    checks on typed values in one pass over `typed`, count the checks on source text, then
+    fetch samples of the failing checks. Returns the row count and the fields with statistics."""
     checks = checks_for(con, columns)
     on_typed = [c for c in checks if not c.from_raw]
     stats = [
         f"count(t.f{k}), " + (f"min(t.f{k}), max(t.f{k})" if c.type in ORDERED else "NULL, NULL")
         for k, c in enumerate(columns)
     ]
+    exact = _exact_distinct(con, len(columns))
+    distinct = [
+        f"count(DISTINCT t.f{k})" if exact[k] else f"approx_count_distinct(t.f{k})"
+        for k in range(len(columns))
+    ]
+    tests = [f"count_if({c.condition})" for c in on_typed]
     row = con.execute(
-        f"SELECT count(*), {', '.join([*stats, *(f'count_if({c.condition})' for c in on_typed)])} "
-        "FROM typed t"
+        f"SELECT count(*), {', '.join([*stats, *distinct, *tests])} FROM typed t"
     ).fetchone()
     assert row is not None
     count, width = int(row[0]), 3 * len(columns)
-    distinct = _distinct(con, len(columns), count)
-    fields = _fields(columns, count, row[1 : 1 + width], distinct)
-    failing = list(zip(on_typed, row[1 + width :], strict=True))
+    counted = [int(n) for n in row[1 + width : 1 + width + len(columns)]]
+    fields = _fields(columns, count, row[1 : 1 + width], _recount(con, exact, counted))
+    failing = list(zip(on_typed, row[1 + width + len(columns) :], strict=True))
     on_raw = _may_fail(con, [c for c in checks if c.from_raw], fields)
     if on_raw:
         totals = con.execute(
@@ -80,23 +85,23 @@ def run_checks(
     return count, fields
 
 
-def _distinct(con: duckdb.DuckDBPyConnection, width: int, count: int) -> list[int]:
-    """Distinct values per column: counted exactly in a small table and in columns with few
-    distinct values (an estimate is off by several percent, which shows on a list of 104
-    kelurahan), estimated in the others. A column whose first rows repeat values is counted
-    exactly at once; the others are estimated first."""
+def _exact_distinct(con: duckdb.DuckDBPyConnection, width: int) -> list[bool]:
+    """Which columns have their distinct values counted exactly in the pass over `typed` (the
+    others are estimated there): all in a small table, else those whose first rows repeat
+    values. (An estimate is off by several percent, which shows on a list of 104 kelurahan.)"""
+    row = con.execute("SELECT count(*) FROM typed").fetchone()
+    if not row or int(row[0]) <= EXACT_DISTINCT_ROWS:
+        return [True] * width
     every = list(range(width))
-    if count <= EXACT_DISTINCT_ROWS:
-        return _count_distinct(con, every, "count(DISTINCT t.f{k})", "typed t")
     head = _count_distinct(con, every, "count(DISTINCT t.f{k})", f"(FROM typed LIMIT {HEAD}) t")
-    exact = [k for k in every if head[k] <= HEAD // 2]
-    varied = [k for k in every if k not in exact]
-    found = dict(zip(exact, _count_distinct(con, exact, "count(DISTINCT t.f{k})"), strict=True))
-    estimates = _count_distinct(con, varied, "approx_count_distinct(t.f{k})")
-    few = [k for k, n in zip(varied, estimates, strict=True) if n <= EXACT_DISTINCT_VALUES]
-    found |= dict(zip(varied, estimates, strict=True))
-    found |= dict(zip(few, _count_distinct(con, few, "count(DISTINCT t.f{k})"), strict=True))
-    return [found[k] for k in every]
+    return [n <= HEAD // 2 for n in head]
+
+
+def _recount(con: duckdb.DuckDBPyConnection, exact: list[bool], counted: list[int]) -> list[int]:
+    """The distinct counts, with the estimated columns of few values counted exactly."""
+    few = [k for k, n in enumerate(counted) if not exact[k] and n <= EXACT_DISTINCT_VALUES]
+    found = dict(zip(few, _count_distinct(con, few, "count(DISTINCT t.f{k})"), strict=True))
+    return [found.get(k, n) for k, n in enumerate(counted)]
 
 
 def _count_distinct(
