@@ -1,10 +1,10 @@
 """Writing to and verifying the hash-chained audit log.
 
 Every action calls `record` inside its transaction, and every read of tertutup content is
-recorded as a `dataset.read` entry. `verify_chain` recomputes every hash
-(`satudata audit verify`)."""
+recorded as a `dataset.read` entry (`record_many` for a page of results: one entry per dataset).
+`verify_chain` recomputes every hash (`satudata audit verify`)."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,37 @@ def client_ip(request: HttpRequest | None) -> str:
     return request.META.get("REMOTE_ADDR", "")[:64]
 
 
+def _entry(
+    head: AuditChainHead,
+    action: str,
+    actor: Any,
+    obj: models.Model | None,
+    label: str,
+    detail: dict[str, Any] | None,
+    ip: str,
+) -> AuditEntry:
+    """The next entry after `head`, hashed; `head` moves on to it (the caller saves both)."""
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    entry = AuditEntry(
+        seq=head.seq + 1,
+        at=timezone.now(),
+        actor_id=user.pk if user else None,
+        actor_name=user.get_username() if user else "",
+        organisation_id=getattr(user, "organisation_id", None) if user else None,
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_label=(label or (str(obj) if obj is not None else ""))[:300],
+        ip=ip,
+        detail=detail or {},
+        prev_hash=head.hash,
+    )
+    entry.hash = entry.compute_hash()
+    head.seq = entry.seq
+    head.hash = entry.hash
+    return entry
+
+
 def record(
     action: str,
     *,
@@ -35,27 +66,30 @@ def record(
     """Append one entry. Runs in its own (nested) transaction and locks the chain head."""
     with transaction.atomic():
         head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
-        user = actor if getattr(actor, "is_authenticated", False) else None
-        entry = AuditEntry(
-            seq=head.seq + 1,
-            at=timezone.now(),
-            actor_id=user.pk if user else None,
-            actor_name=user.get_username() if user else "",
-            organisation_id=getattr(user, "organisation_id", None) if user else None,
-            action=action,
-            object_type=obj._meta.label_lower if obj is not None else "",
-            object_id=str(obj.pk) if obj is not None else "",
-            object_label=(label or (str(obj) if obj is not None else ""))[:300],
-            ip=ip,
-            detail=detail or {},
-            prev_hash=head.hash,
-        )
-        entry.hash = entry.compute_hash()
+        entry = _entry(head, action, actor, obj, label, detail, ip)
         entry.save()
-        head.seq = entry.seq
-        head.hash = entry.hash
         head.save(update_fields=["seq", "hash"])
     return entry
+
+
+def record_many(
+    action: str,
+    objs: Sequence[models.Model],
+    *,
+    actor: Any = None,
+    detail: dict[str, Any] | None = None,
+    ip: str = "",
+) -> list[AuditEntry]:
+    """Append one entry per object (the same action and detail) under one lock of the chain
+    head, in one insert: a page of search results costs one round trip, not one per dataset."""
+    if not objs:
+        return []
+    with transaction.atomic():
+        head, _ = AuditChainHead.objects.select_for_update().get_or_create(pk=1)
+        entries = [_entry(head, action, actor, obj, "", detail, ip) for obj in objs]
+        AuditEntry.objects.bulk_create(entries)
+        head.save(update_fields=["seq", "hash"])
+    return entries
 
 
 @dataclass(frozen=True)

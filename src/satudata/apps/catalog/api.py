@@ -25,6 +25,7 @@ from satudata.apps.catalog.schemas import (
     VersionOut,
 )
 from satudata.apps.portal import exports
+from satudata.apps.portal.views.common import record_tertutup_listing
 from satudata.apps.search.queries import params_from_query, search
 from satudata.apps.search.schemas import SearchPage, SearchQuery, search_document
 from satudata.platform import access, http, problems
@@ -61,13 +62,14 @@ def list_datasets(request: HttpRequest, filters: Query[SearchQuery]) -> dict[str
     """The catalog search: the same parameters and results as the portal's dataset list, with
     the facet counts of everything found (over the datasets the caller may see only)."""
     result = search(api_viewer(request), params_from_query(request.GET))
+    record_tertutup_listing(request, result.datasets, "search", via="api", q=result.params.q)
     return search_document(request, result, dataset_dict)
 
 
 def _dataset(request: HttpRequest, slug: str, **detail: Any) -> tuple[access.Viewer, Dataset]:
     viewer = api_viewer(request)
     dataset = access.get_dataset_or_404(viewer, slug=slug)
-    if access.is_tertutup(dataset):
+    if access.read_is_audited(viewer, dataset):
         record(
             "dataset.read",
             actor=request.user,

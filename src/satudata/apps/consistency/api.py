@@ -111,9 +111,10 @@ def list_comparisons(
 def get_comparison(request: HttpRequest, id: Id) -> dict[str, Any]:
     """One comparison with its disagreements (largest relative difference first, at most 500)
     and the keys reported by one dataset only (at most 200 each)."""
-    comparison = queries.get_visible_or_404(api_viewer(request), id)
+    viewer = api_viewer(request)
+    comparison = queries.get_visible_or_404(viewer, id)
     for dataset in (comparison.dataset_a, comparison.dataset_b):
-        if access.is_tertutup(dataset):
+        if access.read_is_audited(viewer, dataset):
             record(
                 "dataset.read",
                 actor=request.user,

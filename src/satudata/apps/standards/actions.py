@@ -175,10 +175,18 @@ def check_publish_version(*, user: Any, version: StandardVersion, ip: str = "") 
             raise ActionError(_("Only a draft can be published."))
         if not version.fields.exists():
             raise ActionError(_("A standard needs at least one field before it is published."))
+        held_back = bool(version.withheld)
         version.state = State.PUBLISHED
         version.published_at = timezone.now()
-        version.save(update_fields=["state", "published_at"])
-        audit.record("standard.publish", actor=user, obj=version, ip=ip)
+        version.withheld = {}
+        version.save(update_fields=["state", "published_at", "withheld"])
+        audit.record(
+            "standard.publish",
+            actor=user,
+            obj=version,
+            detail={"unconfirmed_values_dropped": True} if held_back else None,
+            ip=ip,
+        )
 
 
 def check_retire_version(*, user: Any, version: StandardVersion, ip: str = "") -> None:
@@ -230,7 +238,10 @@ def check_import_table_schema(
 def check_propose_from_dataset(
     *, user: Any, dataset: Dataset, slug: str, title: str, ip: str = ""
 ) -> StandardVersion:
-    """A draft standard inferred from the dataset's published version, for the pembina to edit."""
+    """A draft standard inferred from the dataset's published version, for the pembina to edit.
+
+    From a terbatas or tertutup dataset, its description, SDI texts, allowed values and observed
+    ranges stay out of the draft (kept in `withheld`) until the walidata confirms them."""
     viewer = access.viewer_for(user)
     if not access.datasets(viewer).filter(pk=dataset.pk).exists():
         raise NotAllowed(_("You may not see this dataset."))
@@ -244,16 +255,70 @@ def check_propose_from_dataset(
         wilayah_level=LEVEL_OF_PENYAJIAN.get(dataset.level_penyajian),
     )
     texts = {key: getattr(dataset, key) for key in standards.SDI_TEXTS}
-    return check_create_standard(
-        user=user,
-        slug=slug,
-        title=title,
-        description=dataset.description,
-        topic=dataset.topic,
-        texts=texts,
-        fields=fields,
-        ip=ip,
-    )
+    description = dataset.description
+    withheld: dict[str, Any] = {}
+    if dataset.access_level != "terbuka":
+        fields, drawn = standards.withhold(fields)
+        withheld = {"description": description, "texts": texts, "fields": drawn}
+        description, texts = "", {}
+    with transaction.atomic():
+        draft = check_create_standard(
+            user=user,
+            slug=slug,
+            title=title,
+            description=description,
+            topic=dataset.topic,
+            texts=texts,
+            fields=fields,
+            ip=ip,
+        )
+        draft.source_dataset = dataset
+        draft.withheld = withheld
+        draft.save(update_fields=["source_dataset", "withheld"])
+    return draft
+
+
+def check_confirm_withheld(*, user: Any, version: StandardVersion, ip: str = "") -> list[str]:
+    """The walidata puts what a proposal held back from a non-public dataset into the draft:
+    its description and SDI texts where the draft has none, and allowed values and ranges on the
+    fields that still exist and have none of their own. Returns the fields that got values."""
+    viewer = access.viewer_for(user)
+    if not viewer.is_walidata:
+        raise NotAllowed(
+            _("Only the walidata confirms values drawn from data the public may not see.")
+        )
+    with transaction.atomic():
+        version = (
+            StandardVersion.objects.select_for_update()
+            .select_related("standard")
+            .get(pk=version.pk)
+        )
+        if not version.is_draft:
+            raise ActionError(_("Only a draft can be changed; start a new draft."))
+        if not version.withheld:
+            raise ActionError(_("This draft holds back no values."))
+        held = version.withheld
+        fields, names = standards.restore(
+            [resolve.engine_field(f) for f in resolve.fields_of(version)], held.get("fields", {})
+        )
+        for key, value in _texts(held.get("texts", {})).items():
+            if not getattr(version, key):
+                setattr(version, key, value)
+        standard = version.standard
+        if not standard.description and held.get("description"):
+            standard.description = held["description"]
+            standard.save(update_fields=["description"])
+        version.withheld = {}
+        version.save()
+        _write_fields(version, _checked(fields))
+        audit.record(
+            "standard.confirm_values",
+            actor=user,
+            obj=version,
+            detail={"dataset": version.source_dataset_id, "fields": names},
+            ip=ip,
+        )
+    return names
 
 
 def check_adopt_standard(

@@ -130,3 +130,29 @@ def panel(dataset: Dataset, version: Version | None) -> Panel | None:
         for name, counts in (found.problems if found else {}).items()
     ]
     return Panel(adoption, found, fields)
+
+
+@dataclass(frozen=True)
+class HeldBack:
+    """What a draft proposed from a non-public dataset keeps out of the standard: the values
+    themselves only for a viewer who may see that dataset (`dataset` is None otherwise)."""
+
+    dataset: Dataset | None
+    description: str
+    texts: dict[str, str]
+    fields: dict[str, dict[str, Any]]
+
+
+def held_back(viewer: Viewer, version: StandardVersion | None) -> HeldBack | None:
+    if version is None or not version.withheld or not permissions.can_manage(viewer):
+        return None
+    source = access.datasets(viewer).filter(pk=version.source_dataset_id).first()
+    if source is None:
+        return HeldBack(dataset=None, description="", texts={}, fields={})
+    held = version.withheld
+    return HeldBack(
+        dataset=source,
+        description=held.get("description", ""),
+        texts={k: v for k, v in held.get("texts", {}).items() if v},
+        fields=held.get("fields", {}),
+    )

@@ -28,4 +28,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("standar/<slug:slug>/v<int:number>/ubah/", views.draft_edit, name="edit"),
     path("standar/<slug:slug>/v<int:number>/terbitkan/", views.publish, name="publish"),
     path("standar/<slug:slug>/v<int:number>/pensiunkan/", views.retire, name="retire"),
+    path(
+        "standar/<slug:slug>/v<int:number>/konfirmasi-nilai/",
+        views.confirm_withheld,
+        name="confirm_withheld",
+    ),
 ]

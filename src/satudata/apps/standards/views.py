@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from satudata.apps.catalog.errors import ActionError, NotAllowed
 from satudata.apps.portal import formats
+from satudata.apps.portal.views.common import record_tertutup_read
 from satudata.apps.standards import actions, forms, permissions, queries, resolve
 from satudata.apps.standards.documents import LIST_COLUMNS, standard_document, standard_row
 from satudata.apps.standards.models import Standard, StandardVersion
@@ -42,9 +43,12 @@ def _version_page(
     viewer = viewer_of(request)
     fields = resolve.fields_of(version) if version else []
     adopters = queries.adopters(viewer, standard)
-    return formats.respond(
-        fmt,
-        html=lambda: render(
+
+    def html() -> HttpResponse:
+        held = queries.held_back(viewer, version)
+        if held is not None and held.dataset is not None:
+            record_tertutup_read(request, held.dataset, "standard_proposal", standard=standard.slug)
+        return render(
             request,
             "standards/standard_detail.html",
             {
@@ -54,8 +58,14 @@ def _version_page(
                 "versions": queries.versions_for(viewer, standard),
                 "adopters": adopters,
                 "can_edit": permissions.can_edit_standard(viewer, standard),
+                "held": held,
+                "can_confirm": viewer.is_walidata,
             },
-        ),
+        )
+
+    return formats.respond(
+        fmt,
+        html=html,
         data=lambda: standard_document(standard, version, fields, adopters),
         rows=lambda: standard_document(standard, version, fields, adopters)["fields"],
         columns=[
@@ -204,6 +214,23 @@ def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     )
     if done:
         messages.success(request, _("The version is published."))
+    return redirect("standards:version", slug, number)
+
+
+@login_required
+@require_POST
+def confirm_withheld(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    version = _editable_version(request, slug, number)
+    if not queries.held_back(viewer_of(request), version):
+        raise Http404
+    names = _run(
+        request,
+        lambda: actions.check_confirm_withheld(
+            user=request.user, version=version, ip=audit.client_ip(request)
+        ),
+    )
+    if names is not None:
+        messages.success(request, _("The values are now part of the draft."))
     return redirect("standards:version", slug, number)
 
 

@@ -5,7 +5,9 @@ fields and values, and the conformance of a stored Parquet version, counted in o
 - `to_table_schema(standard, codes=...)` -> dict; `from_table_schema(descriptor)` -> `Standard`
   (raises `TableSchemaError` listing every problem of the descriptor).
 - `to_field_spec(field, codes)` -> `tabular.FieldSpec`.
-- `propose(parquet, fields, rows, wilayah_level=...)` -> list of `StandardField`.
+- `propose(parquet, fields, rows, wilayah_level=...)` -> list of `StandardField`;
+  `withhold(fields)` -> (fields without values read from the data, those values by name);
+  `restore(fields, values)` -> (fields with them put back, names restored).
 - `check_parquet(parquet, specs)` -> `Conformance`.
 """
 
@@ -20,7 +22,7 @@ from satudata.engines.standards.model import (
     parse_bound,
     to_field_spec,
 )
-from satudata.engines.standards.propose import propose
+from satudata.engines.standards.propose import propose, restore, withhold
 from satudata.engines.standards.tableschema import (
     ENUM_LIMIT,
     from_table_schema,
@@ -41,6 +43,8 @@ __all__ = [
     "from_table_schema",
     "parse_bound",
     "propose",
+    "restore",
     "to_field_spec",
     "to_table_schema",
+    "withhold",
 ]

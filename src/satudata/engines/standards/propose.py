@@ -1,5 +1,6 @@
 """A proposed standard from a published version: its types, observed ranges, filled columns,
-short lists of distinct values and kode wilayah columns, for the pembina to edit."""
+short lists of distinct values and kode wilayah columns, for the pembina to edit; and the values
+read from the data held back (`withhold`) and put back (`restore`) when the source is not public."""
 
 # SQL here is built only from quote_ident() identifiers and literal() values.
 # ruff: noqa: S608
@@ -12,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from satudata.engines.standards.model import StandardField
+from satudata.engines.standards.model import StandardField, bound_text, parse_bound
 from satudata.engines.tabular import Field, FieldType, Options, Role
 from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.session import session
@@ -83,6 +84,10 @@ def _stats(parquet: Path, fields: Sequence[Field], options: Options) -> list[Fie
     return [found.get(f.name, f) for f in fields]
 
 
+def _plain_title(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
 def _level(codes: Sequence[str], default: str | None) -> str | None:
     lengths = {len(code) for code in codes}
     if len(lengths) == 1:
@@ -125,7 +130,7 @@ def propose(
             StandardField(
                 name=f.name,
                 type=f.type,
-                title=f.title if f.title != f.name else f.name.replace("_", " ").capitalize(),
+                title=f.title if f.title != f.name else _plain_title(f.name),
                 required=filled,
                 unique=rows > 1
                 and f.distinct_count == rows
@@ -137,3 +142,60 @@ def propose(
             )
         )
     return proposed
+
+
+def withhold(
+    fields: Sequence[StandardField],
+) -> tuple[list[StandardField], dict[str, dict[str, Any]]]:
+    """The fields without what was read from the dataset (column titles, allowed values,
+    observed minimum and maximum), and those values by field name in JSON-friendly form, for a
+    source the public may not see: they enter a standard only once someone allowed to see the
+    source confirms them."""
+    kept: list[StandardField] = []
+    drawn: dict[str, dict[str, Any]] = {}
+    for f in fields:
+        values: dict[str, Any] = {}
+        if f.title and f.title != _plain_title(f.name):
+            values["title"] = f.title
+        if f.enum:
+            values["enum"] = list(f.enum)
+        for bound in ("minimum", "maximum"):
+            value = getattr(f, bound)
+            if value is not None:
+                values[bound] = bound_text(value)
+        if values:
+            drawn[f.name] = values
+        kept.append(replace(f, title=_plain_title(f.name), enum=None, minimum=None, maximum=None))
+    return kept, drawn
+
+
+def _bound_or_none(kind: FieldType, value: Any) -> Any:
+    try:
+        return parse_bound(kind, value)
+    except ValueError:
+        return None
+
+
+def restore(
+    fields: Sequence[StandardField], drawn: dict[str, dict[str, Any]]
+) -> tuple[list[StandardField], list[str]]:
+    """`fields` with the withheld values put back where the field of that name has none of its
+    own (a value that does not fit the field's type now is left out); the names restored."""
+    restored: list[StandardField] = []
+    names: list[str] = []
+    for f in fields:
+        values = drawn.get(f.name) or {}
+        changes: dict[str, Any] = {}
+        if values.get("title") and f.title in ("", _plain_title(f.name)):
+            changes["title"] = str(values["title"])
+        if values.get("enum") and not f.enum and f.type is FieldType.STRING:
+            changes["enum"] = tuple(str(v) for v in values["enum"])
+        for bound in ("minimum", "maximum"):
+            if getattr(f, bound) is None and f.type in RANGED and bound in values:
+                parsed = _bound_or_none(f.type, values[bound])
+                if parsed is not None:
+                    changes[bound] = parsed
+        if changes:
+            names.append(f.name)
+        restored.append(replace(f, **changes))
+    return restored, names

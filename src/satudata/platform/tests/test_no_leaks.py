@@ -1,5 +1,6 @@
 """Walks every URL route of the project as anonymous, a produsen of another OPD, a partner, the
-owner and the walidata, with terbatas and tertutup objects in the database, and proves that no
+pembina, the owner and the walidata, with terbatas and tertutup objects in the database (and a
+standard proposed from a tertutup dataset), and proves that no
 response — page, JSON, download, count or error text — reveals what the viewer may not see."""
 
 import itertools
@@ -11,6 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from satudata.apps.catalog.models import Upload
+from satudata.apps.standards import actions as standards
 from satudata.platform.testing.factories import (
     make_dataset,
     make_org,
@@ -26,13 +28,16 @@ MARK = {
     "terbatas": "Rahasia-Terbatas-7Q",
     "tertutup": "Rahasia-Tertutup-9Z",
     "draft": "Rahasia-Draf-4K",
+    "prioritas": "Rahasia-Prioritas-3P",
+    "workflow": "Rahasia-Unggahan-8W",
 }
 ALLOWED = {
     "anonymous": set(),
     "other": {"terbatas"},
     "partner": {"terbatas"},
-    "owner": {"terbatas", "tertutup", "draft"},
-    "walidata": {"terbatas", "tertutup", "draft"},
+    "pembina": {"terbatas", "prioritas"},
+    "owner": {"terbatas", "tertutup", "draft", "prioritas", "workflow"},
+    "walidata": {"terbatas", "tertutup", "draft", "prioritas", "workflow"},
 }
 
 
@@ -45,7 +50,7 @@ def routes(patterns: list, prefix: str = "") -> Iterator[str]:
             yield prefix + route
 
 
-def secret_dataset(org, level: str, marker: str, published: bool = True):
+def secret_dataset(org, level: str, marker: str, published: bool = True, **extra):
     dataset = make_dataset(
         org,
         access_level=level,
@@ -53,6 +58,7 @@ def secret_dataset(org, level: str, marker: str, published: bool = True):
         title=f"Data {marker}",
         description=f"Uraian {marker}",
         konsep=marker,
+        **extra,
     )
     version = make_version(
         dataset,
@@ -83,6 +89,7 @@ def world():
         "other": make_user(make_org("opd"), "produsen"),
         "partner": make_user(make_org("partner")),
         "walidata": make_user(make_org("walidata"), "walidata"),
+        "pembina": make_user(make_org("pembina"), "pembina"),
     }
     restricted = secret_dataset(owner_org, "terbatas", MARK["terbatas"])
     closed = secret_dataset(owner_org, "tertutup", MARK["tertutup"])
@@ -101,11 +108,37 @@ def world():
         status="invalid",
         source_name=f"{MARK['tertutup']}.csv",
     )
-    datasets = [restricted, closed, draft, public]
+    prioritas = secret_dataset(
+        owner_org,
+        "tertutup",
+        MARK["prioritas"],
+        published=False,
+        state="menunggu_pembina",
+        prioritas_years=[2026],
+    )
+    prioritas.attachments.create(
+        kind="link",
+        title=f"Lampiran {MARK['workflow']}",
+        url="https://z.id",
+        access_level="tertutup",
+    )
+    prioritas_upload = Upload.objects.create(
+        dataset=prioritas,
+        uploaded_by=users["owner"],
+        source_path="x",
+        status="invalid",
+        source_name=f"{MARK['workflow']}.csv",
+    )
+    standards.check_propose_from_dataset(
+        user=users["walidata"], dataset=closed, slug="usulan-rahasia", title="Usulan"
+    )
+    datasets = [restricted, closed, draft, public, prioritas]
     values = {
-        "slug": [d.slug for d in datasets] + [owner_org.slug, "tidak-ada"],
+        "slug": [d.slug for d in datasets] + [owner_org.slug, "usulan-rahasia", "tidak-ada"],
         "int": [1, 2],
-        "id": sorted({a.pk for d in datasets for a in d.attachments.all()} | {upload.pk}),
+        "id": sorted(
+            {a.pk for d in datasets for a in d.attachments.all()} | {upload.pk, prioritas_upload.pk}
+        ),
         "fmt": ["csv", "xlsx", "json", "parquet"],
     }
     return users, values

@@ -21,7 +21,7 @@ from satudata.apps.interop.ckan.errors import Invalid, NotFound
 from satudata.apps.interop.ckan.help import HELP
 from satudata.apps.interop.ckan.params import Params
 from satudata.apps.portal import queries as portal
-from satudata.apps.portal.views.common import record_tertutup_read
+from satudata.apps.portal.views.common import record_tertutup_listing, record_tertutup_read
 from satudata.apps.search.queries import SearchParams
 from satudata.platform import access
 from satudata.platform.access import Viewer
@@ -69,7 +69,9 @@ def package_list(request: HttpRequest, viewer: Viewer, params: Params) -> Any:
 
 
 def package_search(request: HttpRequest, viewer: Viewer, params: Params) -> Any:
-    return search.package_search(viewer, params)
+    found, datasets = search.package_search(viewer, params)
+    record_tertutup_listing(request, datasets, "ckan-search", q=params.text("q", "", 1000))
+    return found
 
 
 def current_package_list_with_resources(
@@ -123,25 +125,30 @@ def _member(rows: QuerySet, key: str) -> Any:
 
 
 def _with_datasets(
-    viewer: Viewer, params: Params, found: dict[str, Any], **chosen: tuple[str, ...]
+    request: HttpRequest,
+    viewer: Viewer,
+    params: Params,
+    found: dict[str, Any],
+    **chosen: tuple[str, ...],
 ) -> dict[str, Any]:
     if params.boolean("include_datasets"):
         wanted = SearchParams(sort="modified", **chosen)
         _result, datasets = search.window(viewer, wanted, 0, MAX_MEMBER_DATASETS, [])
         found["packages"] = dicts.package_dicts(viewer, datasets)
+        record_tertutup_listing(request, datasets, "ckan-group", group=found["name"])
     return found
 
 
 def organization_show(request: HttpRequest, viewer: Viewer, params: Params) -> Any:
     org = _member(portal.organisations_with_counts(viewer), _key(params))
     found = dicts.organization_dict(org, org.dataset_count)
-    return _with_datasets(viewer, params, found, organisation=(org.slug,))
+    return _with_datasets(request, viewer, params, found, organisation=(org.slug,))
 
 
 def group_show(request: HttpRequest, viewer: Viewer, params: Params) -> Any:
     topic = _member(portal.topics_with_counts(viewer), _key(params))
     found = dicts.group_dict(topic, topic.dataset_count)
-    return _with_datasets(viewer, params, found, topic=(topic.slug,))
+    return _with_datasets(request, viewer, params, found, topic=(topic.slug,))
 
 
 def tag_list(request: HttpRequest, viewer: Viewer, params: Params) -> Any:

@@ -154,7 +154,8 @@ def _identity(viewer: Viewer, parsed: query.Parsed, params: SearchParams) -> lis
     return list(found.filter(access_level__in=params.access or ("terbuka", *PRIVATE))[:1])
 
 
-def package_search(viewer: Viewer, params: Params) -> dict[str, Any]:
+def package_search(viewer: Viewer, params: Params) -> tuple[dict[str, Any], list[Any]]:
+    """The CKAN answer, and the datasets it lists (for the audit of tertutup reads)."""
     rows = params.integer("rows", DEFAULT_ROWS, 0, MAX_ROWS)
     start = params.integer("start", 0, 0, MAX_START)
     include_private = params.boolean("include_private")
@@ -183,10 +184,11 @@ def package_search(viewer: Viewer, params: Params) -> dict[str, Any]:
         items = facet_items(result, name, facet_limit, include_private) if result else []
         facets[name] = {item["name"]: item["count"] for item in items}
         search_facets[name] = {"title": name, "items": items}
-    return {
+    found = {
         "count": count,
         "sort": sort,
         "facets": facets,
         "search_facets": search_facets,
         "results": dicts.package_dicts(viewer, datasets),
     }
+    return found, datasets

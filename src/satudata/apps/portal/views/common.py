@@ -1,6 +1,7 @@
 """Helpers shared by the page views: the viewer, audit of tertutup reads, pages of results,
 and the one 403 page."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -29,6 +30,22 @@ def record_tertutup_read(request: HttpRequest, dataset: Dataset, what: str, **de
             detail={"what": what, **detail},
             ip=client_ip(request),
         )
+
+
+def record_tertutup_listing(
+    request: HttpRequest, datasets: Iterable[Dataset], what: str, **detail: Any
+) -> None:
+    """A list that shows tertutup datasets (search results, `.json` and `.csv` lists, API and
+    CKAN searches) leaves one `dataset.read` entry for each of them on the page it returns."""
+    viewer = access.viewer_of(request)
+    read = [d for d in datasets if access.read_is_audited(viewer, d)]
+    audit.record_many(
+        "dataset.read",
+        read,
+        actor=request.user,
+        detail={"what": what, **detail},
+        ip=client_ip(request),
+    )
 
 
 def form_data(request: HttpRequest) -> dict[str, Any]:

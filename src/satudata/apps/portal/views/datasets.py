@@ -12,7 +12,7 @@ from satudata.apps.catalog.models import Dataset, State, Transition
 from satudata.apps.catalog.views.common import OPEN_UPLOADS
 from satudata.apps.portal import detail, formats, queries
 from satudata.apps.portal.forms import DatasetSearchForm
-from satudata.apps.portal.views.common import record_tertutup_read
+from satudata.apps.portal.views.common import record_tertutup_listing, record_tertutup_read
 from satudata.apps.search.queries import params_from_query, search
 from satudata.apps.search.schemas import search_document
 from satudata.platform import access
@@ -41,6 +41,9 @@ def dataset_list(request: HttpRequest, fmt: str = "") -> HttpResponse:
     """The catalog search: the page, `/dataset.json` and `/dataset.csv` from one search."""
     viewer = viewer_of(request)
     result = search(viewer, params_from_query(request.GET))
+    record_tertutup_listing(
+        request, result.datasets, "search", format=fmt or "html", q=result.params.q
+    )
     return formats.respond(
         fmt,
         html=lambda: render(

@@ -1,7 +1,9 @@
 """A standard (standar data) of a pembina, its versions and their fields.
 
 Published and retired versions are immutable: their texts and fields never change (only a
-published version may be retired). A new draft copies the last version."""
+published version may be retired). A new draft copies the last version. A draft proposed from a
+terbatas or tertutup dataset keeps what it read from the data in `withheld`, out of the standard,
+until the walidata confirms it."""
 
 from typing import Any
 
@@ -96,6 +98,23 @@ class StandardVersion(SdiTexts):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
+    source_dataset = models.ForeignKey(
+        "catalog.Dataset",
+        verbose_name=_("proposed from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    withheld = models.JSONField(
+        _("values held back"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "What a proposal read from a dataset the public may not see: shown only to those "
+            "who may see that dataset, and part of the standard only once the walidata confirms it."
+        ),
+    )
 
     class Meta:
         ordering = ["standard", "-number"]

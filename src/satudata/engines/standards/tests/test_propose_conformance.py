@@ -1,9 +1,10 @@
 import datetime as dt
+from dataclasses import replace
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from satudata.engines.standards import check_parquet, propose
+from satudata.engines.standards import StandardField, check_parquet, propose, restore, withhold
 from satudata.engines.tabular import Field, FieldSpec, FieldType, Role
 
 
@@ -74,3 +75,27 @@ def test_a_conforming_version_is_ok(tmp_path):
     path = _write(tmp_path, {"jumlah": [1, 2, 3]})
     result = check_parquet(path, [FieldSpec("jumlah", FieldType.INTEGER, required=True)])
     assert result.ok and result.total == 0
+
+
+def test_withhold_keeps_values_read_from_the_data_out_and_restore_puts_them_back():
+    fields = [
+        StandardField("jk", title="Jenis Kelamin", enum=("L", "P")),
+        StandardField("jumlah", FieldType.INTEGER, minimum=5, maximum=12, required=True),
+        StandardField("tanggal", FieldType.DATE, minimum=dt.date(2024, 1, 1)),
+        StandardField("kode", wilayah_level="desa"),
+    ]
+    kept, drawn = withhold(fields)
+    assert all(f.enum is None and f.minimum is None and f.maximum is None for f in kept)
+    assert kept[1].required and kept[3].wilayah_level == "desa"
+    assert kept[0].title == "Jk"
+    assert drawn == {
+        "jk": {"title": "Jenis Kelamin", "enum": ["L", "P"]},
+        "jumlah": {"minimum": "5", "maximum": "12"},
+        "tanggal": {"minimum": "2024-01-01"},
+    }
+    edited = [kept[0], replace(kept[1], maximum=50), replace(kept[2], type=FieldType.STRING)]
+    restored, names = restore(edited, drawn)
+    assert restored[0].enum == ("L", "P") and restored[0].title == "Jenis Kelamin"
+    assert (restored[1].minimum, restored[1].maximum) == (5, 50)
+    assert restored[2].minimum is None
+    assert names == ["jk", "jumlah"]
