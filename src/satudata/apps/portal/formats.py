@@ -14,7 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
 from django.urls import register_converter
 
-from satudata.engines.tabular.exports import FORMULA_STARTS
+from satudata.engines.tabular.exports import guard_text
 
 DATA_FORMATS = ("json", "csv")
 
@@ -44,8 +44,7 @@ def safe_cell(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, list | tuple):
         value = "; ".join(str(item) for item in value)
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return guard_text(str(value))
 
 
 def json_response(data: Any) -> HttpResponse:

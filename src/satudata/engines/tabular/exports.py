@@ -38,6 +38,11 @@ class ExportFormat(StrEnum):
     NDJSON = "ndjson"
 
 
+def guard_text(text: str) -> str:
+    """`text`, prefixed with ' when a spreadsheet program would read it as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def guard_sql(column: str) -> str:
     """SQL: the text value, prefixed with ' when it would start a formula."""
     starts = " OR ".join(f"prefix({column}, {literal(ch)})" for ch in FORMULA_STARTS)

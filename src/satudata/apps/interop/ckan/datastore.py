@@ -5,7 +5,8 @@ as parameters, never pasted into SQL), its quoting of names and its time limit.
 CKAN's parameters: `filters` (column → value, or a list of values: equality), `q` (text found
 in any text column, or column → text), `fields`, `sort` ("col asc, col2 desc"), `limit`
 (≤ 32,000), `offset`, `include_total`, `records_format` (objects, lists, csv, tsv). Rows carry
-CKAN's `_id`: their position in the version, from 1."""
+CKAN's `_id`: their position in the version, from 1. In csv and tsv, text that a spreadsheet
+program would read as a formula is prefixed with `'`, as in every download."""
 
 # SQL here is built from quote_ident() identifiers and `?` parameters only.
 # ruff: noqa: S608
@@ -35,6 +36,7 @@ from satudata.engines.tabular.query import (
     compile_filters,
     field_map,
 )
+from satudata.engines.tabular.exports import guard_text
 from satudata.engines.tabular.query_engine import deadline
 from satudata.engines.tabular.store import quote_ident
 from satudata.platform import storage
@@ -171,7 +173,9 @@ def _delimited(rows: list[list[Any]], delimiter: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow(
+            ["" if v is None else guard_text(v) if isinstance(v, str) else v for v in row]
+        )
     return out.getvalue()
 
 

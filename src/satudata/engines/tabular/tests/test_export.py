@@ -89,3 +89,20 @@ def test_xlsx_continues_on_a_new_sheet_past_the_row_limit(version, options, tmp_
         "'@SUM(A1)",
     ]
     assert [r[0] for r in book["data_2"].iter_rows(values_only=True)] == ["nama", "biasa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+62", "'+62"),
+        ("-x", "'-x"),
+        ("@A1", "'@A1"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ],
+)
+def test_guard_text(text, written):
+    assert export_module.guard_text(text) == written

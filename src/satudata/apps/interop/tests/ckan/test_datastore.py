@@ -1,8 +1,12 @@
 """datastore_search on a version's rows: filters, q, fields, sort, paging, formats."""
 
+import csv
+import io
+
 import pytest
 
-from satudata.apps.interop.tests.ckan.conftest import call, result
+from satudata.apps.interop.tests.ckan.conftest import call, publish, result
+from satudata.platform.testing.factories import make_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +79,33 @@ def test_records_formats(world, resource_id):
     assert text["records"] == "1,36.71.01,Tangerang,2023,120\n2,36.71.02,Jatiuwung,2023,98\n"
     tsv = result(call("datastore_search", resource_id=resource_id, records_format="tsv", limit=1))
     assert tsv["records"] == "1\t36.71.01\tTangerang\t2023\t120\n"
+
+
+def test_delimited_records_guard_formulas(world):
+    dataset = make_dataset(world["orgs"]["dukcapil"], title="Catatan warga")
+    formulas = ['=HYPERLINK("http://x.id")', "+62 21", "-5", "@SUM(A1)", "\tx", "biasa"]
+    publish(
+        dataset,
+        {"catatan": formulas, "nilai": [-1, 2, 3, 4, 5, 6]},
+        [
+            {"name": "catatan", "title": "Catatan", "type": "string", "role": None},
+            {"name": "nilai", "title": "Nilai", "type": "integer", "role": None},
+        ],
+    )
+    guarded = ["'" + v for v in formulas[:-1]] + ["biasa"]
+    package = result(call("package_show", id=dataset.slug))
+    resource = package["resources"][0]["id"]
+    for fmt, sep in (("csv", ","), ("tsv", "\t")):
+        text = result(
+            call(
+                "datastore_search", resource_id=resource, records_format=fmt, fields="catatan,nilai"
+            )
+        )["records"]
+        rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+        assert [row[0] for row in rows] == guarded
+        assert [row[1] for row in rows] == ["-1", "2", "3", "4", "5", "6"]
+    objects = result(call("datastore_search", resource_id=resource, fields="catatan"))["records"]
+    assert [row["catatan"] for row in objects] == formulas
 
 
 def test_post_json_body(world, resource_id):
