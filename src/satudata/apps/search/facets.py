@@ -8,7 +8,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from satudata.apps.accounts.models import Organisation
-from satudata.apps.catalog.models import AccessLevel, LevelPenyajian, Topic
+from satudata.apps.catalog.models import AccessLevel, LevelPenyajian, Licence, Topic
 from satudata.apps.search.memo import Memo
 from satudata.engines import text
 
@@ -22,6 +22,7 @@ LABELS = {
     "prioritas": _("Data Prioritas"),
     "status": _("Update status"),
     "tag": _("Tag"),
+    "licence": _("Licence"),
 }
 STATUS_LABELS = {text.ON_TIME: _("On time (tepat waktu)"), text.LATE: _("Late (terlambat)")}
 NOTHING = frozenset({-1})
@@ -105,6 +106,7 @@ def _values(
         "level": dict(LevelPenyajian.choices),
         "access": dict(AccessLevel.choices),
         "status": STATUS_LABELS,
+        "licence": dict(Licence.choices),
     }[name]
     return [
         FacetValue(k, str(label), counts.get(k, 0), k in chosen)

@@ -18,7 +18,7 @@ import polars as pl
 from django.db import connection
 from django.utils import timezone
 
-from satudata.apps.catalog.models import AccessLevel, Dataset, LevelPenyajian
+from satudata.apps.catalog.models import AccessLevel, Dataset, LevelPenyajian, Licence
 from satudata.apps.catalog.queries import visible_datasets
 from satudata.apps.search.facets import Facet, build_facets, selected_ids
 from satudata.apps.search.memo import Memo, current_token
@@ -29,7 +29,17 @@ from satudata.platform.access import Viewer
 
 PER_PAGE, MAX_PER_PAGE, MAX_PAGE = 20, 100, 1000
 TAG = re.compile(r"[^\x00-\x1f\x7f]{1,60}")
-PAGE_FACETS = ("organisation", "topic", "year", "level", "access", "format", "prioritas", "status")
+PAGE_FACETS = (
+    "organisation",
+    "topic",
+    "year",
+    "level",
+    "access",
+    "format",
+    "prioritas",
+    "status",
+    "licence",
+)
 MAX_QUERY = 200
 CATALOGS = Memo(size=32)
 TAG_LINKS = Memo(size=32)
@@ -53,6 +63,7 @@ DOCUMENT_COLUMNS = (
     "search_document__modified",
     "search_document__tags",
     "title",
+    "licence",
 )
 
 
@@ -68,6 +79,7 @@ class SearchParams:
     prioritas: tuple[int, ...] = ()
     status: tuple[str, ...] = ()
     tag: tuple[str, ...] = ()
+    licence: tuple[str, ...] = ()
     modified_from: datetime | None = None
     modified_to: datetime | None = None
     sort: str = ""
@@ -193,6 +205,7 @@ def params_from_query(query: Mapping[str, Any]) -> SearchParams:
         prioritas=_ints(_values(query, "prioritas")),
         status=_choices(_values(query, "status"), (text.ON_TIME, text.LATE)),
         tag=tuple(sorted({v for v in _values(query, "tag") if TAG.fullmatch(v)}))[:50],
+        licence=_choices(_values(query, "licence"), Licence.values),
         sort=sort if sort in text.SORTS else "",
         page=_number(query, ("page",), 1, MAX_PAGE),
         per_page=_number(query, ("per_page", "limit"), PER_PAGE, MAX_PER_PAGE),

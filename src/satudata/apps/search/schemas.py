@@ -70,6 +70,11 @@ class SearchQuery(Schema):
         [], max_length=MAX_VALUES, description="Update status: tepat_waktu or terlambat."
     )
     tag: list[Term] = Field([], max_length=MAX_VALUES, description="Tags (any of them).")
+    licence: list[Term] = Field(
+        [],
+        max_length=MAX_VALUES,
+        description="Licences, e.g. cc-by-4.0, cc0-1.0, odbl-1.0, bagi-pakai (any of them).",
+    )
     sort: Term = Field(
         "", description="relevance, newest, most_used, modified, modified_oldest or title."
     )

@@ -12,7 +12,7 @@ from typing import Any
 
 import polars as pl
 
-SCALAR_FACETS = ("organisation", "topic", "level", "access", "status")
+SCALAR_FACETS = ("organisation", "topic", "level", "access", "status", "licence")
 LIST_FACETS = ("year", "prioritas", "format", "tag")
 FACETS = (*SCALAR_FACETS, *LIST_FACETS)
 SORTS = ("relevance", "newest", "most_used", "modified", "modified_oldest", "title")
@@ -34,6 +34,7 @@ DOCUMENT_SCHEMA = {
     "modified": pl.Int64,
     "tag": pl.Utf8,
     "title": pl.Utf8,
+    "licence": pl.Utf8,
 }
 
 

@@ -28,6 +28,7 @@ from satudata.apps.interop.ckan.errors import Invalid, SearchError
 from satudata.apps.interop.ckan.params import Params
 from satudata.apps.portal import explorer
 from satudata.engines.tabular import Field, FieldType
+from satudata.engines.tabular.exports import guard_text
 from satudata.engines.tabular.query import (
     Filter,
     Op,
@@ -36,7 +37,6 @@ from satudata.engines.tabular.query import (
     compile_filters,
     field_map,
 )
-from satudata.engines.tabular.exports import guard_text
 from satudata.engines.tabular.query_engine import deadline
 from satudata.engines.tabular.store import quote_ident
 from satudata.platform import storage

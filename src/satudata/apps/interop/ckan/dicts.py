@@ -28,13 +28,20 @@ from satudata.apps.search.memo import Memo
 from satudata.engines import text
 from satudata.platform import access, storage
 
+NOT_OPEN = "other-closed"
 CKAN_LICENCES = {
     Licence.CC_BY_4: ("cc-by", "https://creativecommons.org/licenses/by/4.0/"),
     Licence.CC_BY_SA_4: ("cc-by-sa", "https://creativecommons.org/licenses/by-sa/4.0/"),
     Licence.CC0: ("cc-zero", "https://creativecommons.org/publicdomain/zero/1.0/"),
     Licence.ODBL: ("odc-odbl", "https://opendatacommons.org/licenses/odbl/1-0/"),
-    Licence.BAGI_PAKAI: ("other-closed", ""),
-    Licence.INTERNAL: ("other-closed", ""),
+    Licence.BAGI_PAKAI: (NOT_OPEN, ""),
+    Licence.INTERNAL: (NOT_OPEN, ""),
+}
+OUR_LICENCES = {
+    ckan_id: tuple(
+        sorted(ours for ours, (other, _url) in CKAN_LICENCES.items() if other == ckan_id)
+    )
+    for ckan_id, _url in CKAN_LICENCES.values()
 }
 LICENCE_TITLES = dict(Licence.choices)
 PACKAGES = Memo(size=5_000)
@@ -250,7 +257,7 @@ def sdi_extras(dataset: Dataset) -> list[dict[str, str]]:
 def _package_base(dataset: Dataset) -> dict[str, Any]:
     """The part of a dataset's package dict that is the same for every viewer: everything but
     the attachment resources and the resource positions."""
-    licence_id, licence_url = CKAN_LICENCES.get(dataset.licence, ("other-closed", ""))
+    licence_id, licence_url = CKAN_LICENCES.get(dataset.licence, (NOT_OPEN, ""))
     org = dataset.organisation
     version = dataset.published_version
     tags = sorted(tag.name for tag in dataset.tags.all())

@@ -26,6 +26,7 @@ FIELDS = {
     "tahun": "year",
     "tingkat_akses": "access",
     "status_pemutakhiran": "status",
+    "license_id": "licence",
 }
 NUMERIC = frozenset({"prioritas", "year"})
 IDENTITY = frozenset({"name", "id"})

@@ -28,6 +28,7 @@ FACETS = {
     "tahun": "year",
     "tingkat_akses": "access",
     "status_pemutakhiran": "status",
+    "license_id": "licence",
 }
 SORTS = {
     ("metadata_modified", "desc"): "modified",
@@ -76,11 +77,15 @@ def _values(name: str, values: tuple[str, ...]) -> tuple[Any, ...]:
         return tuple(sorted({int(v) for v in values}))
     if name == "format":
         return tuple(sorted({v.lower() for v in values}))
+    if name == "licence":
+        return tuple(sorted({ours for v in values for ours in dicts.OUR_LICENCES.get(v, ())}))
     return tuple(sorted(set(values)))
 
 
 def search_params(parsed: query.Parsed, include_private: bool, sort: str) -> SearchParams:
     values = {name: _values(name, found) for name, found in parsed.values.items()}
+    if parsed.values.get("licence") and not values["licence"]:
+        parsed.nothing = True
     access = values.pop("access", ())
     if parsed.capacity == "public" or not include_private:
         access = tuple(a for a in access if a == "terbuka") if access else ("terbuka",)
@@ -135,8 +140,23 @@ def facet_items(result: SearchResult, name: str, limit: int, include_private: bo
         for v in facet.values
         if v.count > 0 and (ours != "access" or include_private or v.value == "terbuka")
     ]
+    if ours == "licence":
+        items = _licence_items(items)
     items.sort(key=lambda item: (-item["count"], str(item["name"]).lower()))
     return items if limit < 0 else items[:limit]
+
+
+def _licence_items(items: list[dict]) -> list[dict]:
+    """Licence counts under CKAN's licence ids; ours that share an id are counted together."""
+    merged: dict[str, dict] = {}
+    for item in items:
+        ckan_id = dicts.CKAN_LICENCES[item["name"]][0]
+        if ckan_id in merged:
+            merged[ckan_id]["count"] += item["count"]
+            continue
+        label = _("Other (not open)") if ckan_id == dicts.NOT_OPEN else item["display_name"]
+        merged[ckan_id] = {"name": ckan_id, "display_name": str(label), "count": item["count"]}
+    return list(merged.values())
 
 
 def _identity(viewer: Viewer, parsed: query.Parsed, params: SearchParams) -> list[Any]:

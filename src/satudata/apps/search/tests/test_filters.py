@@ -60,3 +60,18 @@ def test_title_and_modified_sorts(catalog):
     assert titles(SearchParams(sort="title")) == ["angka Kematian Ibu", "Zakat Fitrah"]
     assert titles(SearchParams(sort="modified")) == ["angka Kematian Ibu", "Zakat Fitrah"]
     assert params_from_query({"sort": "title"}).sort == "title"
+
+
+def test_licence_filter_and_facet(catalog):
+    older = catalog[0]
+    Dataset.objects.filter(pk=older.pk).update(licence="cc0-1.0")
+    do_index_dataset(older)
+    result = search(ANONYMOUS, params_from_query({"licence": ["cc0-1.0"]}), facets=["licence"])
+    assert [d.title for d in result.datasets] == [older.title]
+    labels = {v.value: (v.label, v.count) for v in result.facets[0].values}
+    assert labels == {
+        "cc0-1.0": ("Creative Commons Zero (CC0 1.0)", 1),
+        "cc-by-4.0": ("Creative Commons Atribusi 4.0 (CC BY 4.0)", 1),
+    }
+    assert "licence" in [f.name for f in search(ANONYMOUS, SearchParams()).facets]
+    assert titles(params_from_query({"licence": ["mit"]})) == titles(SearchParams())

@@ -7,7 +7,7 @@ from satudata.engines.text import documents, match_scores, postings, rank, relat
 TODAY = date(2024, 6, 1).toordinal()
 ROWS = [
     # id, organisation, topic, level, access, uses, published, due, years, prioritas, formats,
-    # modified, tags, title
+    # modified, tags, title, licence
     (
         1,
         10,
@@ -23,6 +23,7 @@ ROWS = [
         400,
         "kesehatan\nbalita",
         "Stunting",
+        "cc-by-4.0",
     ),
     (
         2,
@@ -39,8 +40,25 @@ ROWS = [
         250,
         "penduduk",
         "angka Kelahiran",
+        "cc0-1.0",
     ),
-    (3, 20, None, "kota", "terbatas", 0, 300, None, "", "", "csv", 300, "", "Belanja"),
+    (
+        3,
+        20,
+        None,
+        "kota",
+        "terbatas",
+        0,
+        300,
+        None,
+        "",
+        "",
+        "csv",
+        300,
+        "",
+        "Belanja",
+        "bagi-pakai",
+    ),
     (
         4,
         20,
@@ -56,6 +74,7 @@ ROWS = [
         100,
         "balita",
         "Posyandu",
+        "cc-by-4.0",
     ),
 ]
 
@@ -88,6 +107,12 @@ def test_tags_are_a_list_facet():
     result = ranked(facets=("tag",), selected={"tag": frozenset({"balita"})})
     assert result.ids == [4, 1]
     assert result.counts["tag"] == {"balita": 2, "kesehatan": 1, "penduduk": 1}
+
+
+def test_licence_is_a_scalar_facet():
+    result = ranked(facets=("licence",), selected={"licence": frozenset({"cc-by-4.0"})})
+    assert result.ids == [4, 1]
+    assert result.counts["licence"] == {"cc-by-4.0": 2, "cc0-1.0": 1, "bagi-pakai": 1}
 
 
 def test_bounds_keep_documents_within_an_inclusive_range():

@@ -18,7 +18,15 @@ SEES = {
     "owner": {"terbatas", "tertutup"},
     "walidata": {"terbatas", "tertutup"},
 }
-FACETS = ["organization", "tags", "res_format", "groups", "tingkat_akses", "prioritas_tahun"]
+FACETS = [
+    "organization",
+    "tags",
+    "res_format",
+    "groups",
+    "tingkat_akses",
+    "prioritas_tahun",
+    "license_id",
+]
 
 
 def token_of(world, role):

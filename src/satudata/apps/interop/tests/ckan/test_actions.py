@@ -215,8 +215,30 @@ def test_package_search_facets(world):
     assert found["facets"]["tags"] == {"demografi": 2}
     assert list(found["facets"]["res_format"].values()) == [3]
     assert found["facets"]["groups"] == {"kependudukan": 1}
-    assert found["facets"]["license_id"] == {}
+    assert found["facets"]["license_id"] == {"cc-by": 3}
+    assert found["search_facets"]["license_id"]["items"] == [
+        {
+            "name": "cc-by",
+            "display_name": "Creative Commons Attribution 4.0 (CC BY 4.0)",
+            "count": 3,
+        }
+    ]
     assert result(call("package_search"))["facets"] == {}
+
+
+def test_package_search_licence_facet_and_filter(world):
+    token = world["tokens"]["walidata"]
+    asked = {"facet.field": ["license_id"], "include_private": True}
+    found = result(call("package_search", token, **asked))
+    assert found["facets"]["license_id"] == {"cc-by": 3, "other-closed": 2}
+    closed = next(i for i in found["search_facets"]["license_id"]["items"] if i["count"] == 2)
+    assert closed["display_name"] == "Other (not open)"
+    only_closed = result(call("package_search", token, fq="license_id:other-closed", **asked))
+    assert only_closed["count"] == 2
+    assert {p["license_id"] for p in only_closed["results"]} == {"other-closed"}
+    assert result(call("package_search", fq="license_id:other-closed"))["count"] == 0
+    assert result(call("package_search", fq="license_id:cc-by"))["count"] == 3
+    assert result(call("package_search", fq="license_id:mit"))["count"] == 0
 
 
 def test_organization_and_group_actions(world):
