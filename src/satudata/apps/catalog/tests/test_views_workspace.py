@@ -205,12 +205,17 @@ def test_data_prioritas_goes_on_to_the_pembina(crew):
         for code in ("standar_data", "metadata", "interoperabilitas", "kode_referensi")
     }
     signed_in(crew["walidata"]).post(
-        f"/kerja/pemeriksaan/{dataset.slug}/", {"decision": "approve", **ticks}
+        f"/kerja/pemeriksaan/{dataset.slug}/",
+        {"decision": "approve", "note": "Catatan-Internal-5R", **ticks},
     )
     dataset.refresh_from_db()
     assert dataset.state == State.MENUNGGU_PEMBINA
     pembina = signed_in(crew["pembina"])
-    assert "Pembina review" in pembina.get(f"/kerja/pemeriksaan/{dataset.slug}/").content.decode()
+    page = pembina.get(f"/kerja/pemeriksaan/{dataset.slug}/").content.decode()
+    assert "Pembina review" in page
+    assert f"/versi/{dataset.candidate_version.number}/unduh.csv" in page
+    assert "Catatan-Internal-5R" not in page
+    assert "/sumber/" not in page
     pembina.post(f"/kerja/pemeriksaan/{dataset.slug}/", {"decision": "approve", **ticks})
     dataset.refresh_from_db()
     assert dataset.state == State.DITERBITKAN

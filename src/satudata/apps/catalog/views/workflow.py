@@ -113,7 +113,11 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
             "diff": candidate.diff if candidate else {},
             "preview": queries.read_preview(candidate) if candidate else None,
             "as_pembina": not access.can_review(viewer, dataset),
-            "transitions": dataset.transitions.select_related("actor", "version"),
+            "transitions": (
+                dataset.transitions.select_related("actor", "version")
+                if access.sees_workflow(viewer, dataset)
+                else []
+            ),
         },
     )
 
