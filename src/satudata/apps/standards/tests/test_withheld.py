@@ -61,7 +61,7 @@ def test_values_from_a_tertutup_dataset_stay_out_of_the_draft(people, closed):
     pembina = login(people["pembina"])
     assert SECRET not in _texts(pembina)
     assert (
-        "proposed from a dataset you may not see"
+        "diusulkan dari dataset yang tidak boleh Anda lihat"
         in pembina.get("/standar/usulan/").content.decode()
     )
     assert pembina.post("/standar/usulan/v1/konfirmasi-nilai/").status_code == 404
