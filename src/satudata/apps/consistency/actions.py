@@ -17,6 +17,7 @@ from satudata.apps.consistency.models import (
     ResultStatus,
     WilayahLevel,
 )
+from satudata.apps.search.actions import do_touch_index
 from satudata.engines import compare as engine
 from satudata.engines.compare.model import N_
 from satudata.platform import access, audit, jobs, storage
@@ -171,6 +172,7 @@ def check_declare_comparison(user: Any, spec: Declaration, *, ip: str = "") -> C
         declared_by=user,
         note=spec.note.strip(),
     )
+    do_touch_index()
     audit.record(
         "comparison.declare",
         actor=user,

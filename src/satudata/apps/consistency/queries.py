@@ -10,9 +10,11 @@ from django.http import Http404
 from satudata.apps.catalog.models import Dataset
 from satudata.apps.consistency.models import Comparison, ResultStatus
 from satudata.apps.registry.models import Wilayah
+from satudata.apps.search.memo import Memo
 from satudata.platform import access
 
 OPEN_STATUSES = (ResultStatus.DISAGREE, ResultStatus.ERROR)
+COMPARED = Memo(size=4)
 
 
 def _both_visible(viewer: access.Viewer) -> Q:
@@ -44,12 +46,21 @@ def get_visible_or_404(viewer: access.Viewer, pk: int, *, include_retired: bool 
     return found
 
 
-def for_dataset(viewer: access.Viewer, dataset: Dataset) -> list[Comparison]:
+def _compared_ids() -> list[int]:
+    pairs = Comparison.objects.filter(active=True).values_list("dataset_a_id", "dataset_b_id")
+    return [pk for pair in pairs for pk in pair]
+
+
+def for_dataset(
+    viewer: access.Viewer, dataset: Dataset, token: str | None = None
+) -> list[Comparison]:
     """The visible comparisons that involve `dataset`, for its public page. Most datasets are
-    in no comparison: a cheap look at the two dataset columns settles those before the
-    access-checked query with its joins."""
+    in no comparison: the ids of those that are, kept under the index `token`, or else a cheap
+    look at the two dataset columns, settle those before the access-checked query."""
+    if not COMPARED.may_hold(token, dataset.pk, _compared_ids):
+        return []
     involving = Q(dataset_a_id=dataset.pk) | Q(dataset_b_id=dataset.pk)
-    if not Comparison.objects.filter(involving, active=True).exists():
+    if token is None and not Comparison.objects.filter(involving, active=True).exists():
         return []
     return list(visible(viewer).filter(involving).order_by("variable", "pk"))
 

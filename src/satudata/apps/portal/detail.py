@@ -74,6 +74,7 @@ class DatasetPage:
     api: snippets.ApiLinks | None
     citation: snippets.Citation | None
     today: date
+    token: str | None = None
 
 
 def _state(dataset: Dataset) -> tuple[Any, ...]:
@@ -96,13 +97,12 @@ def _visible(token: str | None, dataset: Dataset, rows: QuerySet) -> list[Any]:
     return VISIBLE.get(token, key, lambda: list(rows))
 
 
-def _facts(token: str | None, dataset: Dataset) -> tuple[list[Tag], bool]:
-    """The dataset's tags and whether its published version meets the SDI principles: the same
-    for every viewer."""
+def _facts(token: str | None, dataset: Dataset) -> tuple[list[Tag], queries.Publication]:
+    """The dataset's tags and what its checks recorded: the same for every viewer."""
     return FACTS.get(
         token,
         _state(dataset),
-        lambda: (list(dataset.tags.all()), queries.meets_principles(dataset)),
+        lambda: (list(dataset.tags.all()), queries.publication(dataset)),
     )
 
 
@@ -114,14 +114,16 @@ def dataset_page(
         shown = dataset.candidate_version
     published = dataset.published_version
     token = current_token()
-    tags, meets_principles = _facts(token, dataset)
+    tags, publication = _facts(token, dataset)
+    # Read with the dataset, as the catalogue's own queries annotate it (its schema.org head).
+    dataset.first_published = publication.first_published
     return DatasetPage(
         dataset=dataset,
         shown_version=shown,
         versions=_visible(token, dataset, access.versions(viewer, dataset).order_by("-number")),
         attachments=_visible(token, dataset, access.attachments(viewer, dataset)),
         tags=tags,
-        meets_principles=meets_principles,
+        meets_principles=publication.meets_principles,
         is_late=dataset.is_late(today),
         related=search_queries.related_datasets(
             viewer, dataset, [tag.name for tag in tags], queries.RELATED_LIMIT, token
@@ -129,6 +131,7 @@ def dataset_page(
         api=snippets.api_links(dataset, published) if published else None,
         citation=snippets.citation(dataset, published, today) if published else None,
         today=today,
+        token=token,
     )
 
 

@@ -183,22 +183,30 @@ def dataset_for_page(viewer: access.Viewer, slug: str) -> Dataset:
     return dataset
 
 
-def meets_principles(dataset: Dataset) -> bool:
-    """Whether the walidata's check that published the current version recorded every manual
-    check (the four SDI principles) as met."""
-    if dataset.published_version_id is None:
-        return False
+@dataclass(frozen=True)
+class Publication:
+    """What the walidata's checks recorded: whether the check that published the current
+    version ticked every manual check (the four SDI principles), and when the dataset was
+    first published."""
+
+    meets_principles: bool
+    first_published: datetime | None
+
+
+def publication(dataset: Dataset) -> Publication:
     steps = Transition.objects.filter(
-        dataset=dataset,
-        version_id=dataset.published_version_id,
-        kind__in=[Transition.Kind.APPROVE, Transition.Kind.PUBLISH],
-    ).values_list("checks", flat=True)
+        dataset=dataset, kind__in=[Transition.Kind.APPROVE, Transition.Kind.PUBLISH]
+    ).values_list("kind", "version_id", "at", "checks")
     codes = [code for code, _label in MANUAL_CHECKS]
-    for checks in steps:
+    meets, first = False, None
+    for kind, version_id, at, checks in steps:
+        if kind == Transition.Kind.PUBLISH and (first is None or at < first):
+            first = at
+        if dataset.published_version_id is None or version_id != dataset.published_version_id:
+            continue
         manual = (checks or {}).get("manual") or {}
-        if all(manual.get(code) is True for code in codes):
-            return True
-    return False
+        meets = meets or all(manual.get(code) is True for code in codes)
+    return Publication(meets_principles=meets, first_published=first)
 
 
 @dataclass(frozen=True)

@@ -117,8 +117,9 @@ def _add_words(vocabulary: dict[str, str]) -> None:
     WordVariant.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
 
 
-def _touch() -> None:
-    """Tells every web process that the index changed."""
+def do_touch_index() -> None:
+    """Tells every web process that what catalogue pages show changed: the index itself, or
+    a row that a dataset page's panels look for (a standard adopted, a comparison declared)."""
     IndexState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
 
 
@@ -147,7 +148,7 @@ def do_index_dataset(dataset: Dataset) -> None:
         Document.objects.filter(dataset_id=dataset.pk).delete()
     else:
         _store([fresh])
-    _touch()
+    do_touch_index()
 
 
 def do_reindex_all(progress: Callable[[int, int], None] | None = None) -> int:
@@ -164,5 +165,5 @@ def do_reindex_all(progress: Callable[[int, int], None] | None = None) -> int:
         if progress is not None:
             progress(min(start + BATCH, len(ids)), len(ids))
     dbstats.refresh()
-    _touch()
+    do_touch_index()
     return len(ids)

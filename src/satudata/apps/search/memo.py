@@ -86,6 +86,15 @@ class Memo:
             found.update(built)
         return found
 
+    def may_hold(self, token: str | None, pk: int, ids: Callable[[], Iterable[int]]) -> bool:
+        """Whether `pk` is among the ids that `ids` reads (the datasets that have some related
+        row), kept under `token`: a page asks this before it queries the row itself, which most
+        datasets lack. Every write that adds such a row renews the token; without a token or a
+        cache the answer is True and the caller queries."""
+        if token is None or settings.SEARCH_CACHE_SECONDS <= 0:
+            return True
+        return pk in self.get(token, "ids", lambda: frozenset(ids()))
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()

@@ -13,6 +13,7 @@ from satudata.apps.catalog.errors import ActionError, NotAllowed
 from satudata.apps.catalog.fields import to_field
 from satudata.apps.catalog.models import Dataset, Version
 from satudata.apps.codelists.models import CodeList
+from satudata.apps.search.actions import do_touch_index
 from satudata.apps.standards import permissions, resolve
 from satudata.apps.standards.models import (
     Conformance,
@@ -337,6 +338,7 @@ def check_adopt_standard(
         adoption, _created = DatasetStandard.objects.update_or_create(
             dataset=dataset, defaults={"standard_version": standard_version, "adopted_by": user}
         )
+        do_touch_index()
         audit.record(
             "standard.adopt",
             actor=user,

@@ -23,9 +23,10 @@ def consistency_dataset_panel(context: template.Context) -> dict[str, Any]:
     request, dataset = context.get("request"), context.get("dataset")
     if request is None or dataset is None:
         return {"items": []}
+    token = getattr(context.get("page"), "token", None)
     items = [
         {"comparison": c, "other": c.other(dataset.pk), "result": c.latest}
-        for c in queries.for_dataset(viewer_of(request), dataset)
+        for c in queries.for_dataset(viewer_of(request), dataset, token)
     ]
     return {"items": items}
 

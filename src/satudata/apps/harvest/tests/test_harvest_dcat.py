@@ -1,15 +1,19 @@
 import json
 
 import pytest
+from django.test import Client
 
 from satudata.apps.catalog.models import Dataset
 from satudata.apps.harvest import actions, dcat
 from satudata.apps.harvest.jobs import harvest
 from satudata.apps.harvest.models import HarvestRun
 from satudata.apps.harvest.records import RemoteRecord
+from satudata.apps.harvest.templatetags.harvest_tags import harvest_record
 from satudata.apps.harvest.tests.remote import Remote
+from satudata.apps.search.actions import do_touch_index
+from satudata.apps.search.memo import current_token
 from satudata.platform import access
-from satudata.platform.testing.factories import make_org, make_user
+from satudata.platform.testing.factories import make_dataset, make_org, make_user
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -130,3 +134,37 @@ def test_json_ld_and_rdf_xml_are_read():
 def test_a_page_that_is_not_rdf_fails_clearly():
     with pytest.raises(dcat.HarvestError, match="not a DCAT catalogue"):
         dcat.parse(b"<html>hello", "text/html", "https://remote.example/")
+
+
+def test_a_harvested_dataset_names_its_source_on_its_page(
+    remote: Remote, walidata, django_assert_num_queries
+):
+    do_touch_index()
+    local = make_dataset(make_org())
+    assert harvest_record(local, current_token()) is None
+    remote.dcat_pages = {
+        "/catalog.ttl": (
+            "text/turtle",
+            page(remote.base, dataset_ttl("a", "2024-05-01T00:00:00"), None),
+        ),
+    }
+    source = actions.check_create_source(
+        user=walidata,
+        data={
+            "name": "DCAT uji",
+            "kind": "dcat",
+            "url": f"{remote.base}/catalog.ttl",
+            "organisation": make_org(),
+            "interval_hours": 0,
+        },
+    )
+    harvest(actions.do_create_run(source=source, trigger=HarvestRun.Trigger.MANUAL), full=False)
+    dataset = Dataset.objects.get(harvested_from__remote_id="a")
+    body = Client().get(dataset.get_absolute_url(), headers={"accept-language": "en"})
+    assert "Harvested from DCAT uji." in body.content.decode()
+    token = current_token()
+    assert harvest_record(local, token) is None
+    with django_assert_num_queries(0):
+        assert harvest_record(local, token) is None
+    local_page = Client().get(local.get_absolute_url(), headers={"accept-language": "en"})
+    assert "Harvested from" not in local_page.content.decode()

@@ -11,11 +11,13 @@ from django.http import Http404
 
 from satudata.apps.accounts.models import Organisation
 from satudata.apps.catalog.models import Dataset, Transition
+from satudata.apps.search.memo import Memo
 from satudata.apps.standards.models import StandardVersion
 from satudata.platform import access
 
 DEFAULT_PER_PAGE = 100
 MAX_PER_PAGE = 1000
+PUBLISHER = Memo(size=2)
 
 
 @dataclass(frozen=True)
@@ -78,9 +80,14 @@ def summary(viewer: access.Viewer, since: datetime | None = None) -> Summary:
     return Summary(total=row["total"], modified=max(filter(None, stamps), default=None))
 
 
-def catalog_publisher() -> Organisation | None:
-    """The city's walidata, which publishes the catalogue."""
-    return Organisation.objects.filter(kind=Organisation.Kind.WALIDATA).order_by("pk").first()
+def catalog_publisher(token: str | None = None) -> Organisation | None:
+    """The city's walidata, which publishes the catalogue; kept for a while under the index
+    `token` when one is given (dataset pages ask for it on every first view)."""
+    return PUBLISHER.get(
+        token,
+        "walidata",
+        lambda: Organisation.objects.filter(kind=Organisation.Kind.WALIDATA).order_by("pk").first(),
+    )
 
 
 def catalog_page(

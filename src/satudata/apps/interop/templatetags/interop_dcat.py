@@ -18,7 +18,8 @@ def dataset_jsonld(context: template.Context) -> SafeString:
         return SafeString("")
     page: Any = context.get("page")
     tags = [tag.name for tag in page.tags] if page is not None else None
-    document = schemaorg.dataset_document(dataset, queries.catalog_publisher(), tags)
+    publisher = queries.catalog_publisher(getattr(page, "token", None))
+    document = schemaorg.dataset_document(dataset, publisher, tags)
     body = schemaorg.script_json(document)
     # The body is JSON whose <, > and & are escaped: it cannot leave the script element.
     return mark_safe(f'<script type="application/ld+json">\n{body}\n</script>')  # noqa: S308

@@ -167,3 +167,16 @@ def test_keys_refuse_what_they_cannot_picture():
     )
     with pytest.raises(TypeError):
         fragments.digest({"thing": object()})
+
+
+def test_a_page_seen_before_reads_only_the_dataset_and_the_index_token(
+    crew, settings, django_assert_num_queries
+):
+    settings.USAGE_FLUSH_SECONDS = settings.USAGE_FLUSH_HITS = 10_000
+    dataset = make_dataset(crew["org"], title="Jumlah Posyandu")
+    do_index_dataset(dataset)
+    client = english_client()
+    page(client, dataset)
+    with django_assert_num_queries(2):
+        body, parts = page(client, dataset)
+    assert "Jumlah Posyandu" in body and not parts

@@ -1,4 +1,4 @@
-"""`{% standard_panel dataset version %}`: adopted standard and conformance on a dataset page,
+"""`{% standard_panel dataset version token %}`: adopted standard and conformance on a dataset page,
 with the way to the adopt page for those who may adopt a standard for the dataset."""
 
 from typing import Any
@@ -13,13 +13,15 @@ register = template.Library()
 
 
 @register.inclusion_tag("standards/_panel.html", takes_context=True)
-def standard_panel(context: template.Context, dataset: Any, version: Any) -> dict[str, Any]:
+def standard_panel(
+    context: template.Context, dataset: Any, version: Any, token: str | None = None
+) -> dict[str, Any]:
     """The page that includes it has already checked that the viewer may see `dataset` and
-    `version`."""
+    `version`; `token` is the index token the page was built under."""
     request = context.get("request")
     can_adopt = request is not None and permissions.can_adopt(viewer_of(request), dataset)
     return {
-        "panel": queries.panel(dataset, version),
+        "panel": queries.panel(dataset, version, token),
         "labels": RULE_LABELS,
         "dataset": dataset,
         "can_adopt": can_adopt,

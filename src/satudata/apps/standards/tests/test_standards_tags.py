@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from satudata.apps.search.actions import do_touch_index
 from satudata.apps.standards import actions
 from satudata.platform.testing.factories import make_dataset
 
@@ -48,3 +49,13 @@ def test_an_adopted_standard_shows_to_all_and_the_link_only_to_adopters(people, 
     owner = _page(login(people["produsen"]), dataset)
     assert "Penduduk per kelurahan v1" in owner and f'href="{adopt}"' in owner
     assert login(people["produsen"]).get(adopt).status_code == 200
+
+
+def test_a_standard_adopted_after_a_page_view_shows_on_the_next_one(people, published):
+    do_touch_index()
+    dataset = make_dataset(people["opd"])
+    assert 'id="standard-title"' not in _page(Client(), dataset)
+    actions.check_adopt_standard(
+        user=people["produsen"], dataset=dataset, standard_version=published
+    )
+    assert "Penduduk per kelurahan v1" in _page(Client(), dataset)
