@@ -59,6 +59,7 @@ VERSION_COLUMNS = (
 
 FACTS = Memo(size=4096)
 VISIBLE = Memo(size=8192)
+ATTACHED = Memo(size=4)
 
 
 @dataclass
@@ -97,6 +98,16 @@ def _visible(token: str | None, dataset: Dataset, rows: QuerySet) -> list[Any]:
     return VISIBLE.get(token, key, lambda: list(rows))
 
 
+def _attachments(token: str | None, viewer: access.Viewer, dataset: Dataset) -> list[Attachment]:
+    """The attachments the viewer may see; most datasets have none, which the ids of those
+    that have some, kept under the index token (every attachment written renews it), tell
+    without a query."""
+    attached = Attachment.objects.values_list("dataset_id", flat=True)
+    if not ATTACHED.may_hold(token, dataset.pk, lambda: attached):
+        return []
+    return _visible(token, dataset, access.attachments(viewer, dataset))
+
+
 def _facts(token: str | None, dataset: Dataset) -> tuple[list[Tag], queries.Publication]:
     """The dataset's tags and what its checks recorded: the same for every viewer."""
     return FACTS.get(
@@ -121,7 +132,7 @@ def dataset_page(
         dataset=dataset,
         shown_version=shown,
         versions=_visible(token, dataset, access.versions(viewer, dataset).order_by("-number")),
-        attachments=_visible(token, dataset, access.attachments(viewer, dataset)),
+        attachments=_attachments(token, viewer, dataset),
         tags=tags,
         meets_principles=publication.meets_principles,
         is_late=dataset.is_late(today),

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from satudata.apps.catalog.actions.datasets import check_add_attachment
 from satudata.apps.catalog.models import Dataset, Tag, Topic
 from satudata.apps.portal import fragments
 from satudata.apps.portal.tests.helpers import (
@@ -180,3 +181,20 @@ def test_a_page_seen_before_reads_only_the_dataset_and_the_index_token(
     with django_assert_num_queries(2):
         body, parts = page(client, dataset)
     assert "Jumlah Posyandu" in body and not parts
+
+
+def test_an_attachment_added_after_a_page_view_shows_on_the_next_one(crew):
+    dataset = make_dataset(crew["org"], title="Jumlah Bidan")
+    do_index_dataset(dataset)
+    client = english_client()
+    before, _ = page(client, dataset)
+    assert "Panduan pengisian" not in before
+    check_add_attachment(
+        user=crew["produsen"],
+        dataset=dataset,
+        title="Panduan pengisian",
+        access_level="terbuka",
+        url="https://data.tangerangkota.go.id/panduan",
+    )
+    after, _ = page(client, dataset)
+    assert "Panduan pengisian" in after
