@@ -1,0 +1,94 @@
+"""Reading a layer version: pages of GeoJSON features with a box and attribute filters, one
+feature by its id, and vector tiles, on the 104 real Kota Tangerang kelurahan."""
+
+import json
+import math
+
+import mapbox_vector_tile
+import pytest
+
+from satudata.engines.geo import ingest_layer
+from satudata.engines.geo.features import (
+    FeatureQuery,
+    FeatureQueryError,
+    attributes,
+    feature,
+    query_features,
+    tile,
+)
+
+from .conftest import KELURAHAN
+
+CIKOKOL = (106.6240, -6.1900, 106.6300, -6.1800)
+
+
+@pytest.fixture
+def kelurahan(tmp_path, options):
+    result = ingest_layer(KELURAHAN, tmp_path / "kelurahan.parquet", options=options)
+    assert result.ok and result.path is not None
+    return result.path
+
+
+def tile_of(lon: float, lat: float, z: int) -> tuple[int, int]:
+    n = 2**z
+    x = int((lon + 180) / 360 * n)
+    y = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    return x, y
+
+
+def test_pages_follow_the_file_order_and_count_every_match(kelurahan):
+    first = query_features(kelurahan, FeatureQuery(limit=10))
+    assert first.matched == 104 and len(first.features) == 10
+    assert [f["id"] for f in first.features] == list(range(1, 11))
+    last = query_features(kelurahan, FeatureQuery(limit=10, offset=100))
+    assert [f["id"] for f in last.features] == [101, 102, 103, 104]
+    item = first.features[0]
+    assert item["type"] == "Feature" and item["geometry"]["type"] == "Polygon"
+    assert item["properties"]["kode"] == "36.71.01.1001"
+
+
+def test_a_box_and_an_attribute_filter_narrow_the_features(kelurahan):
+    boxed = query_features(kelurahan, FeatureQuery(bbox=CIKOKOL, limit=200))
+    assert 0 < boxed.matched < 104
+    assert all(f["properties"]["kode"].startswith("36.71.") for f in boxed.features)
+    named = query_features(kelurahan, FeatureQuery(properties={"kode_kec": "36.71.05"}, limit=50))
+    cipondoh = [
+        f
+        for f in json.loads(KELURAHAN.read_text())["features"]
+        if f["properties"]["kode_kec"] == "36.71.05"
+    ]
+    assert named.matched == len(cipondoh) == len(named.features) > 1
+    assert {f["properties"]["nama_kec"] for f in named.features} == {"Cipondoh"}
+    both = query_features(
+        kelurahan, FeatureQuery(bbox=CIKOKOL, properties={"kode_kec": "36.71.05"})
+    )
+    assert both.matched <= min(boxed.matched, named.matched)
+
+
+def test_one_feature_by_its_id(kelurahan):
+    found = feature(kelurahan, 104)
+    assert found is not None and found["id"] == 104
+    assert feature(kelurahan, 105) is None and feature(kelurahan, 0) is None
+
+
+def test_bad_queries_say_what_is_wrong(kelurahan):
+    with pytest.raises(FeatureQueryError) as caught:
+        query_features(kelurahan, FeatureQuery(properties={"password": "x"}))
+    assert caught.value.code == "property.unknown" and caught.value.params == {"name": "password"}
+    with pytest.raises(FeatureQueryError) as caught:
+        query_features(kelurahan, FeatureQuery(bbox=(107.0, -6.0, 106.0, -7.0)))
+    assert caught.value.code == "bbox.order"
+    with pytest.raises(FeatureQueryError):
+        tile(kelurahan, 3, 8, 0, "kelurahan", [])
+
+
+def test_a_tile_holds_the_kelurahan_it_touches_with_the_chosen_attributes(kelurahan):
+    assert ("nama", "VARCHAR") in attributes(kelurahan)
+    x, y = tile_of(106.63, -6.17, 13)
+    data = tile(kelurahan, 13, x, y, "kelurahan", ["kode", "nama"])
+    decoded = mapbox_vector_tile.decode(data)
+    features = decoded["kelurahan"]["features"]
+    assert features
+    assert set(features[0]["properties"]) == {"fid", "kode", "nama"}
+    assert all(f["properties"]["kode"].startswith("36.71.") for f in features)
+    assert tile(kelurahan, 13, 0, 0, "kelurahan", ["kode"]) == b""
