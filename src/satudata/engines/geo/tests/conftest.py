@@ -1,5 +1,6 @@
 """Layer files for the tests, written by GDAL (DuckDB's spatial extension) from the real Kota
-Tangerang boundaries in `shared/data/boundaries`, and small GeoJSON files with broken shapes."""
+Tangerang boundaries the package ships (`apps/registry/data`, from `shared/data/boundaries`),
+and small GeoJSON files with broken shapes."""
 
 import json
 import sqlite3
@@ -12,7 +13,7 @@ import pytest
 from satudata.engines import duck
 from satudata.engines.tabular.model import Options
 
-BOUNDARIES = Path(__file__).resolve().parents[6] / "shared" / "data" / "boundaries"
+BOUNDARIES = Path(__file__).resolve().parents[3] / "apps" / "registry" / "data"
 KECAMATAN = BOUNDARIES / "kota_tangerang_kecamatan.geojson"
 KELURAHAN = BOUNDARIES / "kota_tangerang_kelurahan.geojson"
 
