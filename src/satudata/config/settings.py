@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "satudata.apps.interop",
     "satudata.apps.harvest",
     "satudata.apps.webhooks",
+    "satudata.apps.geo",
     "satudata.apps.demo",
 ]
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("satudata.apps.standards.urls")),
     path("", include("satudata.apps.consistency.urls")),
     path("", include("satudata.apps.interop.urls")),
+    path("", include("satudata.apps.geo.urls")),
     path("kerja/", include("satudata.apps.harvest.urls")),
     path("kerja/", include("satudata.apps.webhooks.urls")),
     path("kerja/", include("satudata.apps.catalog.urls")),

@@ -64,6 +64,22 @@ def attributes(path: Path) -> list[tuple[str, str]]:
     return [(str(r[0]), str(r[1])) for r in rows if r[0] != GEOMETRY]
 
 
+def summary(path: Path) -> tuple[int, tuple[float, float, float, float] | None]:
+    """The layer's feature count and extent (lon/lat), None for a layer without shapes."""
+    con = _connect()
+    try:
+        row = con.execute(
+            f"SELECT count(*), min(ST_XMin({GEOMETRY})), min(ST_YMin({GEOMETRY})), "
+            f"max(ST_XMax({GEOMETRY})), max(ST_YMax({GEOMETRY})) "
+            f"FROM read_parquet({literal(str(path))})"
+        ).fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    box = None if row[1] is None else (float(row[1]), float(row[2]), float(row[3]), float(row[4]))
+    return int(row[0]), box
+
+
 def _where(query: FeatureQuery, known: Sequence[str]) -> tuple[str, list[Any]]:
     clauses, params = ["true"], []
     if query.bbox is not None:

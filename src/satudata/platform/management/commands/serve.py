@@ -125,9 +125,14 @@ class Command(BaseCommand):
             raise CommandError(_("The server stopped unexpectedly."), returncode=status)
 
     def prepare(self) -> None:
-        """Schema, static files and, on the first start in demo mode, the demo."""
+        """Schema, static files, the base layers on the first start and, on the first start in
+        demo mode, the demo."""
+        from satudata.apps.geo.models import BaseLayer
+
         call_command("migrate", interactive=False, verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
+        if not BaseLayer.objects.exists():
+            call_command("load_base_layers", stdout=self.stdout, stderr=self.stderr)
         if settings.DEMO:
             from satudata.apps.catalog.models import Dataset
 

@@ -1,0 +1,70 @@
+"""Writes of the geo app: (re)building the base layers from the boundaries the package ships."""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from satudata.apps.catalog.actions.uploads import engine_options
+from satudata.apps.geo.models import BaseLayer
+from satudata.engines.geo import boundaries, ingest_layer
+from satudata.engines.geo.features import attributes, summary
+from satudata.platform import audit, storage
+
+DATA = Path(__file__).resolve().parents[1] / "registry" / "data"
+KELURAHAN = DATA / "kota_tangerang_kelurahan.geojson"
+SOURCE = "wilayah_boundaries (Cahya DSN, MIT), Kepmendagri No 300.2.2-2430 Tahun 2025"
+KECAMATAN_COLUMNS = {
+    "kode_kec": "kode",
+    "nama_kec": "nama",
+    "kode_kab": "kode_kab",
+    "nama_kab": "nama_kab",
+}
+
+
+def _store(slug: str, level: str, title: str, description: str, path: Path) -> BaseLayer:
+    features, bbox = summary(path)
+    layer, _created = BaseLayer.objects.update_or_create(
+        slug=slug,
+        defaults={
+            "title": title,
+            "description": description,
+            "level": level,
+            "parquet_path": storage.relative(path),
+            "checksum": storage.sha256_file(path),
+            "features": features,
+            "bbox": list(bbox or ()),
+            "attributes": [[name, kind] for name, kind in attributes(path)],
+            "source": SOURCE,
+        },
+    )
+    return layer
+
+
+@transaction.atomic
+def do_load_base_layers() -> list[BaseLayer]:
+    """The kelurahan of Kota Tangerang as shipped, and its kecamatan as their union. Each run
+    writes new files (versions are never overwritten) and points the layers at them."""
+    kelurahan = storage.new_path("layers", ".parquet")
+    result = ingest_layer(KELURAHAN, kelurahan, options=engine_options())
+    if not result.ok:
+        raise RuntimeError(f"the shipped kelurahan boundaries did not pass: {result.counts}")
+    kecamatan = storage.new_path("layers", ".parquet")
+    boundaries.dissolve(kelurahan, kecamatan, "kode_kec", KECAMATAN_COLUMNS)
+    layers = [
+        _store(
+            "kelurahan",
+            BaseLayer.Level.KELURAHAN,
+            "Batas Kelurahan Kota Tangerang",
+            "104 kelurahan di Kota Tangerang (36.71) dengan kode wilayah Kemendagri.",
+            kelurahan,
+        ),
+        _store(
+            "kecamatan",
+            BaseLayer.Level.KECAMATAN,
+            "Batas Kecamatan Kota Tangerang",
+            "13 kecamatan di Kota Tangerang, masing-masing gabungan kelurahannya.",
+            kecamatan,
+        ),
+    ]
+    audit.record("geo.base_layers.load", detail={"layers": [layer.slug for layer in layers]})
+    return layers

@@ -1,0 +1,3 @@
+from satudata.apps.geo.models.base_layers import BaseLayer
+
+__all__ = ["BaseLayer"]

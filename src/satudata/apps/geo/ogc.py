@@ -1,0 +1,124 @@
+"""The documents of OGC API – Features (Part 1: Core, GeoJSON) for the layers a viewer may see:
+landing page, conformance, collections, items and single items, with their links. Plain
+functions of the layers and of the request's absolute URLs; the views only adapt."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from satudata.apps.geo.models import BaseLayer
+from satudata.engines.geo.features import FeaturePage
+
+JSON = "application/json"
+GEOJSON = "application/geo+json"
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+CONFORMANCE = (
+    "http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+)
+DEFAULT_LIMIT, MAX_LIMIT = 10, 10_000
+
+Url = Callable[..., str]
+
+
+def link(href: str, rel: str, kind: str, title: str = "") -> dict[str, str]:
+    found = {"href": href, "rel": rel, "type": kind}
+    if title:
+        found["title"] = title
+    return found
+
+
+def landing(url: Url) -> dict[str, Any]:
+    return {
+        "title": _("%(site)s geospatial services") % {"site": settings.SITE_NAME},
+        "description": _(
+            "Layers of the Satu Peta node: OGC API – Features for the layers you may see."
+        ),
+        "links": [
+            link(url("geo:landing"), "self", JSON, _("This document")),
+            link(url("geo:conformance"), "conformance", JSON, _("Conformance classes")),
+            link(url("geo:collections"), "data", JSON, _("Collections")),
+        ],
+    }
+
+
+def conformance() -> dict[str, Any]:
+    return {"conformsTo": list(CONFORMANCE)}
+
+
+def collection(layer: BaseLayer, url: Url) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": layer.slug,
+        "title": layer.title,
+        "description": layer.description,
+        "itemType": "feature",
+        "crs": [CRS84],
+        "links": [
+            link(url("geo:collection", layer.slug), "self", JSON, layer.title),
+            link(url("geo:items", layer.slug), "items", GEOJSON, _("Features")),
+        ],
+    }
+    if layer.bbox:
+        document["extent"] = {"spatial": {"bbox": [layer.bbox], "crs": CRS84}}
+    return document
+
+
+def collections(layers: Sequence[BaseLayer], url: Url) -> dict[str, Any]:
+    return {
+        "links": [link(url("geo:collections"), "self", JSON, _("Collections"))],
+        "collections": [collection(layer, url) for layer in layers],
+    }
+
+
+@dataclass(frozen=True)
+class Paging:
+    limit: int
+    offset: int
+    query: dict[str, str]
+
+
+def items(layer: BaseLayer, page: FeaturePage, paging: Paging, url: Url) -> dict[str, Any]:
+    base = url("geo:items", layer.slug)
+
+    def at(offset: int) -> str:
+        return f"{base}?{urlencode({**paging.query, 'limit': paging.limit, 'offset': offset})}"
+
+    links = [
+        link(at(paging.offset), "self", GEOJSON, _("This page")),
+        link(url("geo:collection", layer.slug), "collection", JSON, layer.title),
+    ]
+    if paging.offset + paging.limit < page.matched:
+        links.append(link(at(paging.offset + paging.limit), "next", GEOJSON, _("Next page")))
+    if paging.offset > 0:
+        previous = max(0, paging.offset - paging.limit)
+        links.append(link(at(previous), "prev", GEOJSON, _("Previous page")))
+    return {
+        "type": "FeatureCollection",
+        "features": page.features,
+        "numberMatched": page.matched,
+        "numberReturned": len(page.features),
+        "timeStamp": timezone.now().isoformat(timespec="seconds"),
+        "links": links,
+    }
+
+
+def item(layer: BaseLayer, found: dict[str, Any], url: Url) -> dict[str, Any]:
+    return {
+        **found,
+        "links": [
+            link(url("geo:item", layer.slug, found["id"]), "self", GEOJSON),
+            link(url("geo:collection", layer.slug), "collection", JSON, layer.title),
+        ],
+    }
+
+
+def exception(code: str, description: str) -> dict[str, str]:
+    """The error document of OGC API (`code` as in OGC's exception reports)."""
+    return {"code": code, "description": description}

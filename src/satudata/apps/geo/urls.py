@@ -1,0 +1,14 @@
+from django.urls import path
+
+from satudata.apps.geo import views
+
+app_name = "geo"
+
+urlpatterns = [
+    path("ogc/", views.landing, name="landing"),
+    path("ogc/conformance", views.conformance, name="conformance"),
+    path("ogc/collections", views.collections, name="collections"),
+    path("ogc/collections/<slug:slug>", views.collection, name="collection"),
+    path("ogc/collections/<slug:slug>/items", views.items, name="items"),
+    path("ogc/collections/<slug:slug>/items/<int:fid>", views.item, name="item"),
+]

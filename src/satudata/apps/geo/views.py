@@ -1,0 +1,144 @@
+"""OGC API – Features at /ogc/: thin adapters that parse the query, read through `queries` and
+the geo engine, and answer JSON (GeoJSON for features). Bad parameters get a 400 with an OGC
+exception document saying which parameter and why."""
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from satudata.apps.geo import ogc, queries
+from satudata.apps.geo.models import BaseLayer
+from satudata.engines.geo.features import (
+    FeatureQuery,
+    FeatureQueryError,
+    feature,
+    query_features,
+)
+from satudata.platform import storage
+
+RESERVED = frozenset({"limit", "offset", "bbox", "bbox-crs", "f"})
+
+
+class BadParameter(Exception):
+    pass
+
+
+def _url(request: HttpRequest) -> ogc.Url:
+    return lambda name, *args: request.build_absolute_uri(reverse(name, args=args))
+
+
+def _answer(document: Mapping[str, Any], kind: str = ogc.JSON, status: int = 200) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, default=str), content_type=kind, status=status
+    )
+    if kind == ogc.GEOJSON:
+        response["Content-Crs"] = f"<{ogc.CRS84}>"
+    return response
+
+
+def _bad(description: str) -> HttpResponse:
+    return _answer(ogc.exception("InvalidParameterValue", description), status=400)
+
+
+def _format(request: HttpRequest) -> None:
+    if request.GET.get("f", "json") not in ("json", "geojson"):
+        raise BadParameter(_("Only f=json is served for now."))
+
+
+def _whole(request: HttpRequest, name: str, default: int, lowest: int) -> int:
+    raw = request.GET.get(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = lowest - 1
+    if value < lowest:
+        raise BadParameter(
+            _("%(name)s must be a whole number of at least %(lowest)s.")
+            % {"name": name, "lowest": lowest}
+        )
+    return value
+
+
+def _bbox(request: HttpRequest) -> tuple[float, float, float, float] | None:
+    raw = request.GET.get("bbox")
+    crs = request.GET.get("bbox-crs", ogc.CRS84)
+    if crs != ogc.CRS84:
+        raise BadParameter(_("bbox-crs must be %(crs)s.") % {"crs": ogc.CRS84})
+    if raw is None:
+        return None
+    try:
+        numbers = [float(part) for part in raw.split(",")]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4:
+        raise BadParameter(
+            _("bbox must be four numbers: west,south,east,north (longitude and latitude).")
+        )
+    west, south, east, north = numbers
+    return west, south, east, north
+
+
+def _query(request: HttpRequest, layer: BaseLayer) -> tuple[FeatureQuery, ogc.Paging]:
+    _format(request)
+    names = {name for name, _kind in layer.attributes}
+    properties = {k: v for k, v in request.GET.items() if k not in RESERVED}
+    unknown = sorted(set(properties) - names)
+    if unknown:
+        raise BadParameter(
+            _("Unknown parameter %(name)s; the layer's attributes are %(names)s.")
+            % {"name": unknown[0], "names": ", ".join(sorted(names))}
+        )
+    limit = min(_whole(request, "limit", ogc.DEFAULT_LIMIT, 1), ogc.MAX_LIMIT)
+    offset = _whole(request, "offset", 0, 0)
+    query = FeatureQuery(bbox=_bbox(request), properties=properties, limit=limit, offset=offset)
+    kept = {k: v for k, v in request.GET.items() if k not in ("limit", "offset")}
+    return query, ogc.Paging(limit=limit, offset=offset, query=kept)
+
+
+@require_GET
+def landing(request: HttpRequest) -> HttpResponse:
+    return _answer(ogc.landing(_url(request)))
+
+
+@require_GET
+def conformance(request: HttpRequest) -> HttpResponse:
+    return _answer(ogc.conformance())
+
+
+@require_GET
+def collections(request: HttpRequest) -> HttpResponse:
+    return _answer(ogc.collections(queries.collections(), _url(request)))
+
+
+@require_GET
+def collection(request: HttpRequest, slug: str) -> HttpResponse:
+    return _answer(ogc.collection(queries.collection_or_404(slug), _url(request)))
+
+
+@require_GET
+def items(request: HttpRequest, slug: str) -> HttpResponse:
+    layer = queries.collection_or_404(slug)
+    try:
+        query, paging = _query(request, layer)
+        page = query_features(storage.absolute(layer.parquet_path), query)
+    except BadParameter as exc:
+        return _bad(str(exc))
+    except FeatureQueryError:
+        return _bad(_("bbox must run from west to east and from south to north."))
+    return _answer(ogc.items(layer, page, paging, _url(request)), ogc.GEOJSON)
+
+
+@require_GET
+def item(request: HttpRequest, slug: str, fid: int) -> HttpResponse:
+    layer = queries.collection_or_404(slug)
+    found = feature(storage.absolute(layer.parquet_path), fid)
+    if found is None:
+        raise Http404
+    return _answer(ogc.item(layer, found, _url(request)), ogc.GEOJSON)
