@@ -22,7 +22,14 @@ CONFORMANCE = (
     "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+    "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
 )
+MVT = "application/vnd.mapbox-vector-tile"
+WEB_MERCATOR_QUAD = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad"
 DEFAULT_LIMIT, MAX_LIMIT = 10, 10_000
 
 Url = Callable[..., str]
@@ -63,6 +70,12 @@ def collection(layer: BaseLayer, url: Url) -> dict[str, Any]:
         "links": [
             link(url("geo:collection", layer.slug), "self", JSON, layer.title),
             link(url("geo:items", layer.slug), "items", GEOJSON, _("Features")),
+            link(
+                url("geo:tilesets", layer.slug),
+                "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
+                JSON,
+                _("Vector tiles"),
+            ),
         ],
     }
     if layer.bbox:
@@ -115,6 +128,46 @@ def item(layer: BaseLayer, found: dict[str, Any], url: Url) -> dict[str, Any]:
         "links": [
             link(url("geo:item", layer.slug, found["id"]), "self", GEOJSON),
             link(url("geo:collection", layer.slug), "collection", JSON, layer.title),
+        ],
+    }
+
+
+def tilesets(layer: BaseLayer, url: Url) -> dict[str, Any]:
+    return {
+        "links": [link(url("geo:tilesets", layer.slug), "self", JSON, _("Vector tiles"))],
+        "tilesets": [tileset(layer, url)],
+    }
+
+
+def tileset(layer: BaseLayer, url: Url, min_zoom: int = 0, max_zoom: int = 18) -> dict[str, Any]:
+    template = url("geo:tileset", layer.slug) + "/{tileMatrix}/{tileRow}/{tileCol}"
+    return {
+        "title": layer.title,
+        "dataType": "vector",
+        "crs": "http://www.opengis.net/def/crs/EPSG/0/3857",
+        "tileMatrixSetURI": WEB_MERCATOR_QUAD,
+        "tileMatrixSetLimits": [{"tileMatrix": str(z)} for z in range(min_zoom, max_zoom + 1)],
+        "layers": [
+            {
+                "id": layer.slug,
+                "dataType": "vector",
+                "geometryDimension": 2,
+                "propertiesSchema": {
+                    "type": "object",
+                    "properties": {name: {"title": name} for name, _kind in layer.attributes},
+                },
+            }
+        ],
+        "links": [
+            link(url("geo:tileset", layer.slug), "self", JSON, layer.title),
+            link(url("geo:collection", layer.slug), "collection", JSON, layer.title),
+            {
+                "href": template,
+                "rel": "item",
+                "type": MVT,
+                "templated": True,
+                "title": _("Vector tiles"),
+            },
         ],
     }
 

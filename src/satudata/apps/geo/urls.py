@@ -11,4 +11,11 @@ urlpatterns = [
     path("ogc/collections/<slug:slug>", views.collection, name="collection"),
     path("ogc/collections/<slug:slug>/items", views.items, name="items"),
     path("ogc/collections/<slug:slug>/items/<int:fid>", views.item, name="item"),
+    path("ogc/collections/<slug:slug>/tiles", views.tilesets, name="tilesets"),
+    path("ogc/collections/<slug:slug>/tiles/WebMercatorQuad", views.tileset, name="tileset"),
+    path(
+        "ogc/collections/<slug:slug>/tiles/WebMercatorQuad/<int:z>/<int:y>/<int:x>",
+        views.tile,
+        name="tile",
+    ),
 ]

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from satudata.apps.geo import ogc, queries
+from satudata.apps.geo import ogc, queries, tiles
 from satudata.apps.geo.models import BaseLayer
 from satudata.engines.geo.features import (
     FeatureQuery,
@@ -142,3 +142,37 @@ def item(request: HttpRequest, slug: str, fid: int) -> HttpResponse:
     if found is None:
         raise Http404
     return _answer(ogc.item(layer, found, _url(request)), ogc.GEOJSON)
+
+
+@require_GET
+def tilesets(request: HttpRequest, slug: str) -> HttpResponse:
+    return _answer(ogc.tilesets(queries.collection_or_404(slug), _url(request)))
+
+
+@require_GET
+def tileset(request: HttpRequest, slug: str) -> HttpResponse:
+    layer = queries.collection_or_404(slug)
+    return _answer(ogc.tileset(layer, _url(request), tiles.MIN_ZOOM, tiles.MAX_ZOOM))
+
+
+@require_GET
+def tile(request: HttpRequest, slug: str, z: int, y: int, x: int) -> HttpResponse:
+    """`/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}`: row is y, column is x."""
+    layer = queries.collection_or_404(slug)
+    if not (tiles.MIN_ZOOM <= z <= tiles.MAX_ZOOM and x < 2**z and y < 2**z):
+        return _answer(
+            ogc.exception(
+                "InvalidParameterValue",
+                _("There is no tile %(z)s/%(y)s/%(x)s; zoom levels run from %(low)s to %(high)s.")
+                % {"z": z, "y": y, "x": x, "low": tiles.MIN_ZOOM, "high": tiles.MAX_ZOOM},
+            ),
+            status=404,
+        )
+    columns = [name for name, _kind in layer.attributes]
+    data = tiles.layer_tile(layer.parquet_path, layer.checksum, layer.slug, columns, z, x, y)
+    if not data:
+        return HttpResponse(status=204)
+    response = HttpResponse(data, content_type=ogc.MVT)
+    response["Cache-Control"] = "public, max-age=3600"
+    response["ETag"] = f'"{layer.checksum[:16]}-{z}-{x}-{y}"'
+    return response
