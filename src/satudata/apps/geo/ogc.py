@@ -15,6 +15,7 @@ from satudata.apps.geo.models import BaseLayer
 from satudata.engines.geo.features import FeaturePage
 
 JSON = "application/json"
+HTML = "text/html"
 GEOJSON = "application/geo+json"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 CONFORMANCE = (
@@ -50,6 +51,7 @@ def landing(url: Url) -> dict[str, Any]:
         ),
         "links": [
             link(url("geo:landing"), "self", JSON, _("This document")),
+            link(url("geo:landing") + "?f=html", "alternate", HTML, _("This document")),
             link(url("geo:conformance"), "conformance", JSON, _("Conformance classes")),
             link(url("geo:collections"), "data", JSON, _("Collections")),
         ],
@@ -69,6 +71,7 @@ def collection(layer: BaseLayer, url: Url) -> dict[str, Any]:
         "crs": [CRS84],
         "links": [
             link(url("geo:collection", layer.slug), "self", JSON, layer.title),
+            link(url("geo:collection", layer.slug) + "?f=html", "alternate", HTML, layer.title),
             link(url("geo:items", layer.slug), "items", GEOJSON, _("Features")),
             link(
                 url("geo:tilesets", layer.slug),
@@ -85,7 +88,10 @@ def collection(layer: BaseLayer, url: Url) -> dict[str, Any]:
 
 def collections(layers: Sequence[BaseLayer], url: Url) -> dict[str, Any]:
     return {
-        "links": [link(url("geo:collections"), "self", JSON, _("Collections"))],
+        "links": [
+            link(url("geo:collections"), "self", JSON, _("Collections")),
+            link(url("geo:collections") + "?f=html", "alternate", HTML, _("Collections")),
+        ],
         "collections": [collection(layer, url) for layer in layers],
     }
 
@@ -100,11 +106,16 @@ class Paging:
 def items(layer: BaseLayer, page: FeaturePage, paging: Paging, url: Url) -> dict[str, Any]:
     base = url("geo:items", layer.slug)
 
-    def at(offset: int) -> str:
-        return f"{base}?{urlencode({**paging.query, 'limit': paging.limit, 'offset': offset})}"
+    def at(offset: int, fmt: str | None = None) -> str:
+        query = {k: v for k, v in paging.query.items() if k != "f"}
+        query.update({"limit": str(paging.limit), "offset": str(offset)})
+        if fmt:
+            query["f"] = fmt
+        return f"{base}?{urlencode(query)}"
 
     links = [
         link(at(paging.offset), "self", GEOJSON, _("This page")),
+        link(at(paging.offset, "html"), "alternate", HTML, _("This page")),
         link(url("geo:collection", layer.slug), "collection", JSON, layer.title),
     ]
     if paging.offset + paging.limit < page.matched:
@@ -127,6 +138,7 @@ def item(layer: BaseLayer, found: dict[str, Any], url: Url) -> dict[str, Any]:
         **found,
         "links": [
             link(url("geo:item", layer.slug, found["id"]), "self", GEOJSON),
+            link(url("geo:item", layer.slug, found["id"]) + "?f=html", "alternate", HTML),
             link(url("geo:collection", layer.slug), "collection", JSON, layer.title),
         ],
     }

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -45,9 +46,31 @@ def _bad(description: str) -> HttpResponse:
     return _answer(ogc.exception("InvalidParameterValue", description), status=400)
 
 
-def _format(request: HttpRequest) -> None:
-    if request.GET.get("f", "json") not in ("json", "geojson"):
-        raise BadParameter(_("Only f=json is served for now."))
+def _format(request: HttpRequest) -> str:
+    """ "html" or "json": `f` first, else what the client accepts (a browser asks for HTML)."""
+    wanted = request.GET.get("f")
+    if wanted is None:
+        accepts = request.headers.get("Accept", "")
+        return "html" if accepts.startswith("text/html") else "json"
+    if wanted not in ("json", "geojson", "html"):
+        raise BadParameter(_("f must be json or html."))
+    return "html" if wanted == "html" else "json"
+
+
+def _html_or(
+    request: HttpRequest,
+    document: Mapping[str, Any],
+    template: str,
+    context: Mapping[str, Any],
+    kind: str = ogc.JSON,
+) -> HttpResponse:
+    try:
+        fmt = _format(request)
+    except BadParameter as exc:
+        return _bad(str(exc))
+    if fmt == "html":
+        return render(request, template, {"document": document, **context})
+    return _answer(document, kind)
 
 
 def _whole(request: HttpRequest, name: str, default: int, lowest: int) -> int:
@@ -86,7 +109,6 @@ def _bbox(request: HttpRequest) -> tuple[float, float, float, float] | None:
 
 
 def _query(request: HttpRequest, layer: BaseLayer) -> tuple[FeatureQuery, ogc.Paging]:
-    _format(request)
     names = {name for name, _kind in layer.attributes}
     properties = {k: v for k, v in request.GET.items() if k not in RESERVED}
     unknown = sorted(set(properties) - names)
@@ -104,7 +126,7 @@ def _query(request: HttpRequest, layer: BaseLayer) -> tuple[FeatureQuery, ogc.Pa
 
 @require_GET
 def landing(request: HttpRequest) -> HttpResponse:
-    return _answer(ogc.landing(_url(request)))
+    return _html_or(request, ogc.landing(_url(request)), "geo/ogc_landing.html", {})
 
 
 @require_GET
@@ -114,25 +136,58 @@ def conformance(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def collections(request: HttpRequest) -> HttpResponse:
-    return _answer(ogc.collections(queries.collections(), _url(request)))
+    layers = queries.collections()
+    document = ogc.collections(layers, _url(request))
+    return _html_or(request, document, "geo/ogc_collections.html", {"layers": layers})
 
 
 @require_GET
 def collection(request: HttpRequest, slug: str) -> HttpResponse:
-    return _answer(ogc.collection(queries.collection_or_404(slug), _url(request)))
+    layer = queries.collection_or_404(slug)
+    document = ogc.collection(layer, _url(request))
+    return _html_or(request, document, "geo/ogc_collection.html", {"layer": layer})
 
 
 @require_GET
 def items(request: HttpRequest, slug: str) -> HttpResponse:
     layer = queries.collection_or_404(slug)
     try:
+        fmt = _format(request)
         query, paging = _query(request, layer)
         page = query_features(storage.absolute(layer.parquet_path), query)
     except BadParameter as exc:
         return _bad(str(exc))
     except FeatureQueryError:
         return _bad(_("bbox must run from west to east and from south to north."))
-    return _answer(ogc.items(layer, page, paging, _url(request)), ogc.GEOJSON)
+    document = ogc.items(layer, page, paging, _url(request))
+    if fmt == "json":
+        return _answer(document, ogc.GEOJSON)
+    return render(request, "geo/ogc_items.html", _items_context(layer, document, paging))
+
+
+def _items_context(
+    layer: BaseLayer, document: Mapping[str, Any], paging: ogc.Paging
+) -> dict[str, Any]:
+    names = [name for name, _kind in layer.attributes]
+    links = {link["rel"]: link["href"] for link in document["links"]}
+
+    def html(href: str | None) -> str | None:
+        return f"{href}&f=html" if href else None
+
+    return {
+        "layer": layer,
+        "document": document,
+        "names": names,
+        "rows": [
+            {"id": f["id"], "values": [f["properties"].get(n) for n in names]}
+            for f in document["features"]
+        ],
+        "first": paging.offset + 1 if document["numberReturned"] else 0,
+        "last": paging.offset + document["numberReturned"],
+        "geojson": links["self"],
+        "next": html(links.get("next")),
+        "previous": html(links.get("prev")),
+    }
 
 
 @require_GET
@@ -141,7 +196,9 @@ def item(request: HttpRequest, slug: str, fid: int) -> HttpResponse:
     found = feature(storage.absolute(layer.parquet_path), fid)
     if found is None:
         raise Http404
-    return _answer(ogc.item(layer, found, _url(request)), ogc.GEOJSON)
+    document = ogc.item(layer, found, _url(request))
+    context = {"layer": layer, "item": found}
+    return _html_or(request, document, "geo/ogc_item.html", context, ogc.GEOJSON)
 
 
 @require_GET

@@ -81,7 +81,7 @@ def test_one_item_by_its_id(base_layers):
         ("bbox=107,-6,106,-7", "bbox"),
         ("bbox-crs=EPSG:3857&bbox=1,2,3,4", "bbox-crs"),
         ("warna=merah", "warna"),
-        ("f=xml", "f=json"),
+        ("f=xml", "json or html"),
     ],
 )
 def test_bad_parameters_get_a_400_that_names_them(base_layers, query, names):
@@ -103,3 +103,21 @@ def test_a_limit_above_the_maximum_is_capped(base_layers):
     page = get("/ogc/collections/kelurahan/items?limit=50000").json()
     assert page["numberReturned"] == 104
     assert "limit=10000" in href(page, "self")
+
+
+def test_every_page_has_an_html_form_for_people(base_layers):
+    client = Client()
+    landing = client.get("/ogc/?f=html")
+    assert landing["Content-Type"].startswith("text/html")
+    assert 'href="/ogc/collections?f=html"' in landing.content.decode()
+    listed = client.get("/ogc/collections", headers={"accept": "text/html,application/xhtml+xml"})
+    assert "Batas Kelurahan Kota Tangerang" in listed.content.decode()
+    page = client.get(f"/ogc/collections/kelurahan/items?f=html&limit=5&kode_kec={CIPONDOH}")
+    body = page.content.decode()
+    assert page.status_code == 200 and "Cipondoh" in body
+    assert "kode_kec=36.71.05" in body and "f=html" in body
+    one = client.get("/ogc/collections/kecamatan/items/1?f=html").content.decode()
+    assert "36.71.01" in one
+    assert client.get("/ogc/collections/kecamatan?f=html").status_code == 200
+    alternate = get("/ogc/collections/kelurahan/items?limit=5").json()
+    assert "f=html" in href(alternate, "alternate")
