@@ -28,6 +28,8 @@ CONFORMANCE = (
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+    "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/core",
+    "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/json",
 )
 MVT = "application/vnd.mapbox-vector-tile"
 WEB_MERCATOR_QUAD = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad"
@@ -86,13 +88,15 @@ def collection(layer: BaseLayer, url: Url) -> dict[str, Any]:
     return document
 
 
-def collections(layers: Sequence[BaseLayer], url: Url) -> dict[str, Any]:
+def collections(
+    layers: Sequence[BaseLayer], url: Url, catalogues: Sequence[dict[str, Any]] = ()
+) -> dict[str, Any]:
     return {
         "links": [
             link(url("geo:collections"), "self", JSON, _("Collections")),
             link(url("geo:collections") + "?f=html", "alternate", HTML, _("Collections")),
         ],
-        "collections": [collection(layer, url) for layer in layers],
+        "collections": [*catalogues, *(collection(layer, url) for layer in layers)],
     }
 
 

@@ -4,7 +4,9 @@ exception document saying which parameter and why."""
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -12,15 +14,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from satudata.apps.geo import ogc, queries, tiles
+from satudata.apps.geo import ogc, queries, records, tiles
 from satudata.apps.geo.models import BaseLayer
+from satudata.apps.portal.views.common import record_tertutup_listing, record_tertutup_read
+from satudata.apps.search.queries import MAX_PER_PAGE, params_from_query, search
 from satudata.engines.geo.features import (
     FeatureQuery,
     FeatureQueryError,
     feature,
     query_features,
 )
-from satudata.platform import storage
+from satudata.platform import access, storage
 
 RESERVED = frozenset({"limit", "offset", "bbox", "bbox-crs", "f"})
 
@@ -137,7 +141,7 @@ def conformance(request: HttpRequest) -> HttpResponse:
 @require_GET
 def collections(request: HttpRequest) -> HttpResponse:
     layers = queries.collections()
-    document = ogc.collections(layers, _url(request))
+    document = ogc.collections(layers, _url(request), [records.collection(_url(request))])
     return _html_or(request, document, "geo/ogc_collections.html", {"layers": layers})
 
 
@@ -233,3 +237,46 @@ def tile(request: HttpRequest, slug: str, z: int, y: int, x: int) -> HttpRespons
     response["Cache-Control"] = "public, max-age=3600"
     response["ETag"] = f'"{layer.checksum[:16]}-{z}-{x}-{y}"'
     return response
+
+
+@require_GET
+def records_collection(request: HttpRequest) -> HttpResponse:
+    return _answer(records.collection(_url(request)))
+
+
+@require_GET
+def record_items(request: HttpRequest) -> HttpResponse:
+    """Records found by `q` (and the portal's facets: organisation, topic, year …), paged by
+    `limit` (at most 100) and `offset` (a multiple of `limit`)."""
+    viewer = access.viewer_of(request)
+    try:
+        _format(request)
+        limit = min(_whole(request, "limit", ogc.DEFAULT_LIMIT, 1), MAX_PER_PAGE)
+        offset = _whole(request, "offset", 0, 0)
+        if offset % limit:
+            raise BadParameter(
+                _("offset must be a multiple of limit (%(limit)s).") % {"limit": limit}
+            )
+    except BadParameter as exc:
+        return _bad(str(exc))
+    params = replace(params_from_query(request.GET), page=offset // limit + 1, per_page=limit)
+    result = search(viewer, params, facets=())
+    record_tertutup_listing(request, result.datasets, "search", via="ogc", q=params.q)
+    base = _url(request)("geo:record_items")
+    kept = {k: v for k, v in request.GET.items() if k not in ("limit", "offset")}
+
+    def at(start: int) -> str:
+        return f"{base}?{urlencode({**kept, 'limit': limit, 'offset': start})}"
+
+    document = records.items(result, offset, limit, at, _url(request))
+    return _answer(document, ogc.GEOJSON)
+
+
+@require_GET
+def record_item(request: HttpRequest, slug: str) -> HttpResponse:
+    viewer = access.viewer_of(request)
+    dataset = access.public_datasets(viewer).filter(slug=slug).first()
+    if dataset is None:
+        raise Http404
+    record_tertutup_read(request, dataset, "record", via="ogc")
+    return _answer(records.record(dataset, _url(request)), ogc.GEOJSON)

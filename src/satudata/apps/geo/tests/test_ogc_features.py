@@ -28,7 +28,7 @@ def test_the_landing_page_leads_to_conformance_and_collections(base_layers):
 
 def test_collections_describe_each_base_layer(base_layers):
     found = {c["id"]: c for c in get("/ogc/collections").json()["collections"]}
-    assert set(found) == {"kelurahan", "kecamatan"}
+    assert set(found) == {"katalog", "kelurahan", "kecamatan"}
     kelurahan = found["kelurahan"]
     assert kelurahan["itemType"] == "feature"
     assert kelurahan["extent"]["spatial"]["bbox"][0] == base_layers["kelurahan"].bbox
@@ -81,7 +81,7 @@ def test_one_item_by_its_id(base_layers):
         ("bbox=107,-6,106,-7", "bbox"),
         ("bbox-crs=EPSG:3857&bbox=1,2,3,4", "bbox-crs"),
         ("warna=merah", "warna"),
-        ("f=xml", "json or html"),
+        ("f=xml", "html"),
     ],
 )
 def test_bad_parameters_get_a_400_that_names_them(base_layers, query, names):
