@@ -1,5 +1,6 @@
-"""OGC API – Features at /ogc/: thin adapters that parse the query, read through `queries` and
-the geo engine, and answer JSON (GeoJSON for features). Bad parameters get a 400 with an OGC
+"""The OGC APIs at /ogc/ (Features, Tiles, Records): thin adapters that parse the query, read
+through `queries`, the portal's search and the geo engine, and answer JSON (GeoJSON for
+features and records, Mapbox vector tiles) or HTML. Bad parameters get a 400 with an OGC
 exception document saying which parameter and why."""
 
 import json
@@ -9,7 +10,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -239,18 +240,33 @@ def tile(request: HttpRequest, slug: str, z: int, y: int, x: int) -> HttpRespons
     return response
 
 
+def _portal(request: HttpRequest, name: str, *args: str) -> HttpResponse | None:
+    """The catalogue's HTML form is the portal itself: a request for HTML goes there."""
+    try:
+        fmt = _format(request)
+    except BadParameter as exc:
+        return _bad(str(exc))
+    if fmt != "html":
+        return None
+    query = {k: v for k, v in request.GET.items() if k in ("q", "organisation", "topic")}
+    target = reverse(name, args=args)
+    return redirect(f"{target}?{urlencode(query)}" if query else target)
+
+
 @require_GET
 def records_collection(request: HttpRequest) -> HttpResponse:
-    return _answer(records.collection(_url(request)))
+    return _portal(request, "portal:dataset_list") or _answer(records.collection(_url(request)))
 
 
 @require_GET
 def record_items(request: HttpRequest) -> HttpResponse:
     """Records found by `q` (and the portal's facets: organisation, topic, year …), paged by
     `limit` (at most 100) and `offset` (a multiple of `limit`)."""
+    elsewhere = _portal(request, "portal:dataset_list")
+    if elsewhere is not None:
+        return elsewhere
     viewer = access.viewer_of(request)
     try:
-        _format(request)
         limit = min(_whole(request, "limit", ogc.DEFAULT_LIMIT, 1), MAX_PER_PAGE)
         offset = _whole(request, "offset", 0, 0)
         if offset % limit:
@@ -278,5 +294,8 @@ def record_item(request: HttpRequest, slug: str) -> HttpResponse:
     dataset = access.public_datasets(viewer).filter(slug=slug).first()
     if dataset is None:
         raise Http404
+    elsewhere = _portal(request, "portal:dataset", dataset.slug)
+    if elsewhere is not None:
+        return elsewhere
     record_tertutup_read(request, dataset, "record", via="ogc")
     return _answer(records.record(dataset, _url(request)), ogc.GEOJSON)

@@ -69,3 +69,13 @@ def test_records_page_with_next_links_and_refuse_unaligned_offsets(catalogue):
     assert ids(second) and ids(second) != ids(first)
     refused = Client().get("/ogc/collections/katalog/items?limit=2&offset=1")
     assert refused.status_code == 400 and "limit" in refused.json()["description"]
+
+
+def test_people_asking_for_html_go_to_the_portal(catalogue):
+    _dinkes, made = catalogue
+    listed = Client().get("/ogc/collections/katalog/items?q=puskesmas&f=html")
+    assert listed.status_code == 302 and listed["Location"] == "/dataset/?q=puskesmas"
+    one = Client().get(f"/ogc/collections/katalog/items/{made['open'].slug}?f=html")
+    assert one["Location"] == made["open"].get_absolute_url()
+    hidden = Client().get(f"/ogc/collections/katalog/items/{made['closed'].slug}?f=html")
+    assert hidden.status_code == 404
