@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from satudata.apps.accounts.models import Organisation
 from satudata.apps.catalog.actions.datasets import METADATA_FIELDS
+from satudata.apps.catalog.actions.layers import COORDINATE_SYSTEMS
 from satudata.apps.catalog.checks import MANUAL_CHECKS
 from satudata.apps.catalog.mapping import Unmatched
 from satudata.apps.catalog.models import AccessLevel, Dataset
@@ -99,15 +100,26 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("Data file"),
         help_text=_(
-            "CSV or Excel (XLSX, XLS, ODS). Use the Excel template to get the columns right."
+            "CSV or Excel (XLSX, XLS, ODS). Use the Excel template to get the columns right. "
+            "A map layer: a zipped Shapefile, GeoPackage, GeoJSON, KML/KMZ or FlatGeobuf."
         ),
     )
     sheet = forms.CharField(
-        label=_("Sheet"),
+        label=_("Sheet or layer"),
         required=False,
         max_length=120,
         help_text=_(
-            "For Excel files with several sheets; leave empty to let the portal find the data."
+            "For Excel files with several sheets, or layer files with several layers; leave "
+            "empty to let the portal find the data."
+        ),
+    )
+    crs = forms.CharField(
+        label=_("Coordinate system"),
+        required=False,
+        max_length=40,
+        help_text=_(
+            "Only for a layer that does not say its own (a Shapefile without .prj): an EPSG "
+            "code such as EPSG:32748. Leave empty otherwise."
         ),
     )
     note = forms.CharField(
@@ -124,6 +136,38 @@ class SheetForm(forms.Form):
     def __init__(self, *args: Any, sheets: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sheet"].choices = [(name, name) for name in sheets]
+
+
+class LayerChoiceForm(forms.Form):
+    sheet = forms.ChoiceField(label=_("Layer to publish"))
+
+    def __init__(self, *args: Any, layers: list[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["sheet"].choices = [(name, name) for name in layers]
+
+
+class CrsForm(forms.Form):
+    """The coordinate system of a layer that does not say its own: a common one, or a code."""
+
+    choice = forms.ChoiceField(
+        label=_("Coordinate system"),
+        required=False,
+        choices=[("", _("— another code —")), *((c, f"{c} · {n}") for c, n in COORDINATE_SYSTEMS)],
+    )
+    code = forms.RegexField(
+        label=_("Another EPSG code"),
+        required=False,
+        regex=r"^(?i:EPSG):\d{4,6}$",
+        max_length=40,
+        error_messages={"invalid": _("Write the code as EPSG: and its number, e.g. EPSG:32748.")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        data["crs"] = (data.get("choice") or data.get("code") or "").upper()
+        if not data["crs"] and not self.errors:
+            raise forms.ValidationError(_("Choose a coordinate system or write its EPSG code."))
+        return data
 
 
 class ColumnMappingForm(forms.Form):

@@ -25,5 +25,6 @@ urlpatterns = [
     path("unggahan/<int:pk>/buang/", uploads.upload_discard, name="upload_discard"),
     path("unggahan/<int:pk>/lembar/", uploads.upload_sheet, name="upload_sheet"),
     path("unggahan/<int:pk>/kolom/", uploads.upload_mapping, name="upload_mapping"),
+    path("unggahan/<int:pk>/sistem-koordinat/", uploads.upload_crs, name="upload_crs"),
     path("unggahan/<int:pk>/laporan.xlsx", uploads.upload_report, name="upload_report"),
 ]

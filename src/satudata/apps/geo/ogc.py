@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from satudata.apps.geo.models import BaseLayer
+from satudata.apps.geo.layers import Layer
 from satudata.engines.geo.features import FeaturePage
 
 JSON = "application/json"
@@ -64,7 +64,7 @@ def conformance() -> dict[str, Any]:
     return {"conformsTo": list(CONFORMANCE)}
 
 
-def collection(layer: BaseLayer, url: Url) -> dict[str, Any]:
+def collection(layer: Layer, url: Url) -> dict[str, Any]:
     document: dict[str, Any] = {
         "id": layer.slug,
         "title": layer.title,
@@ -83,13 +83,17 @@ def collection(layer: BaseLayer, url: Url) -> dict[str, Any]:
             ),
         ],
     }
+    if layer.dataset is not None:
+        document["links"].append(
+            link(url("portal:dataset", layer.slug), "describedby", HTML, _("Dataset page"))
+        )
     if layer.bbox:
         document["extent"] = {"spatial": {"bbox": [layer.bbox], "crs": CRS84}}
     return document
 
 
 def collections(
-    layers: Sequence[BaseLayer], url: Url, catalogues: Sequence[dict[str, Any]] = ()
+    layers: Sequence[Layer], url: Url, catalogues: Sequence[dict[str, Any]] = ()
 ) -> dict[str, Any]:
     return {
         "links": [
@@ -107,7 +111,7 @@ class Paging:
     query: dict[str, str]
 
 
-def items(layer: BaseLayer, page: FeaturePage, paging: Paging, url: Url) -> dict[str, Any]:
+def items(layer: Layer, page: FeaturePage, paging: Paging, url: Url) -> dict[str, Any]:
     base = url("geo:items", layer.slug)
 
     def at(offset: int, fmt: str | None = None) -> str:
@@ -137,7 +141,7 @@ def items(layer: BaseLayer, page: FeaturePage, paging: Paging, url: Url) -> dict
     }
 
 
-def item(layer: BaseLayer, found: dict[str, Any], url: Url) -> dict[str, Any]:
+def item(layer: Layer, found: dict[str, Any], url: Url) -> dict[str, Any]:
     return {
         **found,
         "links": [
@@ -148,14 +152,14 @@ def item(layer: BaseLayer, found: dict[str, Any], url: Url) -> dict[str, Any]:
     }
 
 
-def tilesets(layer: BaseLayer, url: Url) -> dict[str, Any]:
+def tilesets(layer: Layer, url: Url) -> dict[str, Any]:
     return {
         "links": [link(url("geo:tilesets", layer.slug), "self", JSON, _("Vector tiles"))],
         "tilesets": [tileset(layer, url)],
     }
 
 
-def tileset(layer: BaseLayer, url: Url, min_zoom: int = 0, max_zoom: int = 18) -> dict[str, Any]:
+def tileset(layer: Layer, url: Url, min_zoom: int = 0, max_zoom: int = 18) -> dict[str, Any]:
     template = url("geo:tileset", layer.slug) + "/{tileMatrix}/{tileRow}/{tileCol}"
     return {
         "title": layer.title,

@@ -1,17 +1,38 @@
 """Reads of the geo app. Base layers are public reference data (every viewer sees them); the
-catalogue's own layers will come here through `platform.access`."""
+catalogue's layers are the published versions of layer datasets the viewer may see, through
+the one access gate (`platform.access`): a layer the viewer may not see is missing."""
 
+from django.db.models import QuerySet
 from django.http import Http404
 
+from satudata.apps.catalog.models import Dataset
+from satudata.apps.geo.layers import Layer, from_base, from_dataset
 from satudata.apps.geo.models import BaseLayer
+from satudata.platform import access
 
 
-def collections() -> list[BaseLayer]:
-    return list(BaseLayer.objects.all())
+def layer_datasets(viewer: access.Viewer) -> QuerySet[Dataset]:
+    """Published layer datasets the viewer may see."""
+    return (
+        access.public_datasets(viewer)
+        .filter(published_version__geo__has_key="path")
+        .select_related("published_version", "organisation")
+        .order_by("title")
+    )
 
 
-def collection_or_404(slug: str) -> BaseLayer:
-    found = BaseLayer.objects.filter(slug=slug).first()
-    if found is None:
+def collections(viewer: access.Viewer) -> list[Layer]:
+    base = [from_base(layer) for layer in BaseLayer.objects.all()]
+    return [*base, *(from_dataset(d) for d in layer_datasets(viewer))]
+
+
+def collection_or_404(viewer: access.Viewer, slug: str) -> Layer:
+    """The layer `slug`: a base layer, else a layer dataset the viewer may see. A layer that
+    does not exist and one the viewer may not see answer alike."""
+    base = BaseLayer.objects.filter(slug=slug).first()
+    if base is not None:
+        return from_base(base)
+    dataset = layer_datasets(viewer).filter(slug=slug).first()
+    if dataset is None:
         raise Http404
-    return found
+    return from_dataset(dataset)

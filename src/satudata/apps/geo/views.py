@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from satudata.apps.geo import ogc, queries, records, tiles
-from satudata.apps.geo.models import BaseLayer
+from satudata.apps.geo.layers import Layer
 from satudata.apps.portal.views.common import record_tertutup_listing, record_tertutup_read
 from satudata.apps.search.queries import MAX_PER_PAGE, params_from_query, search
 from satudata.engines.geo.features import (
@@ -113,7 +113,7 @@ def _bbox(request: HttpRequest) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-def _query(request: HttpRequest, layer: BaseLayer) -> tuple[FeatureQuery, ogc.Paging]:
+def _query(request: HttpRequest, layer: Layer) -> tuple[FeatureQuery, ogc.Paging]:
     names = {name for name, _kind in layer.attributes}
     properties = {k: v for k, v in request.GET.items() if k not in RESERVED}
     unknown = sorted(set(properties) - names)
@@ -139,23 +139,32 @@ def conformance(request: HttpRequest) -> HttpResponse:
     return _answer(ogc.conformance())
 
 
+def _layer(request: HttpRequest, slug: str, what: str | None = None) -> Layer:
+    """The layer the viewer asked for (404 when missing or not theirs to see); a read of a
+    tertutup layer's `what` (its features, a feature, a tile) is audited."""
+    layer = queries.collection_or_404(access.viewer_of(request), slug)
+    if what is not None and layer.dataset is not None:
+        record_tertutup_read(request, layer.dataset, what, via="ogc")
+    return layer
+
+
 @require_GET
 def collections(request: HttpRequest) -> HttpResponse:
-    layers = queries.collections()
+    layers = queries.collections(access.viewer_of(request))
     document = ogc.collections(layers, _url(request), [records.collection(_url(request))])
     return _html_or(request, document, "geo/ogc_collections.html", {"layers": layers})
 
 
 @require_GET
 def collection(request: HttpRequest, slug: str) -> HttpResponse:
-    layer = queries.collection_or_404(slug)
+    layer = _layer(request, slug)
     document = ogc.collection(layer, _url(request))
     return _html_or(request, document, "geo/ogc_collection.html", {"layer": layer})
 
 
 @require_GET
 def items(request: HttpRequest, slug: str) -> HttpResponse:
-    layer = queries.collection_or_404(slug)
+    layer = _layer(request, slug, "features")
     try:
         fmt = _format(request)
         query, paging = _query(request, layer)
@@ -170,9 +179,7 @@ def items(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "geo/ogc_items.html", _items_context(layer, document, paging))
 
 
-def _items_context(
-    layer: BaseLayer, document: Mapping[str, Any], paging: ogc.Paging
-) -> dict[str, Any]:
+def _items_context(layer: Layer, document: Mapping[str, Any], paging: ogc.Paging) -> dict[str, Any]:
     names = [name for name, _kind in layer.attributes]
     links = {link["rel"]: link["href"] for link in document["links"]}
 
@@ -197,7 +204,7 @@ def _items_context(
 
 @require_GET
 def item(request: HttpRequest, slug: str, fid: int) -> HttpResponse:
-    layer = queries.collection_or_404(slug)
+    layer = _layer(request, slug, "feature")
     found = feature(storage.absolute(layer.parquet_path), fid)
     if found is None:
         raise Http404
@@ -208,19 +215,19 @@ def item(request: HttpRequest, slug: str, fid: int) -> HttpResponse:
 
 @require_GET
 def tilesets(request: HttpRequest, slug: str) -> HttpResponse:
-    return _answer(ogc.tilesets(queries.collection_or_404(slug), _url(request)))
+    return _answer(ogc.tilesets(_layer(request, slug), _url(request)))
 
 
 @require_GET
 def tileset(request: HttpRequest, slug: str) -> HttpResponse:
-    layer = queries.collection_or_404(slug)
+    layer = _layer(request, slug)
     return _answer(ogc.tileset(layer, _url(request), tiles.MIN_ZOOM, tiles.MAX_ZOOM))
 
 
 @require_GET
 def tile(request: HttpRequest, slug: str, z: int, y: int, x: int) -> HttpResponse:
     """`/tiles/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}`: row is y, column is x."""
-    layer = queries.collection_or_404(slug)
+    layer = _layer(request, slug, "tile")
     if not (tiles.MIN_ZOOM <= z <= tiles.MAX_ZOOM and x < 2**z and y < 2**z):
         return _answer(
             ogc.exception(
@@ -235,7 +242,8 @@ def tile(request: HttpRequest, slug: str, z: int, y: int, x: int) -> HttpRespons
     if not data:
         return HttpResponse(status=204)
     response = HttpResponse(data, content_type=ogc.MVT)
-    response["Cache-Control"] = "public, max-age=3600"
+    public = layer.dataset is None or layer.dataset.access_level == "terbuka"
+    response["Cache-Control"] = f"{'public' if public else 'private'}, max-age=3600"
     response["ETag"] = f'"{layer.checksum[:16]}-{z}-{x}-{y}"'
     return response
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from satudata.engines.tabular.model import Field
 from satudata.engines.tabular.problems import Problem, ProblemCount
 
 TARGET_CRS = "EPSG:4326"
@@ -67,11 +69,15 @@ class LayerInspection:
     report: GeometryReport
     bbox: tuple[float, float, float, float] | None
     problems: list[Problem]
+    fields: list[Field] = field(default_factory=list)
+    preview: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
 class LayerResult:
-    """An ingest: `path` is the GeoParquet file, written only when `ok` (no errors)."""
+    """An ingest: `path` is the GeoParquet file and `table_path` the attribute table (same
+    features, same order), both written only when `ok` (no errors). `fields` are the attributes
+    as a table's fields, with their statistics."""
 
     ok: bool
     source: LayerSource
@@ -79,6 +85,10 @@ class LayerResult:
     bbox: tuple[float, float, float, float] | None
     problems: list[Problem]
     counts: list[ProblemCount]
+    fields: list[Field] = field(default_factory=list)
+    preview: list[dict[str, Any]] = field(default_factory=list)
     path: Path | None = None
     checksum: str | None = None
     size: int | None = None
+    table_path: Path | None = None
+    table_checksum: str | None = None

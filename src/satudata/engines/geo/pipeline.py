@@ -1,9 +1,6 @@
 """`inspect_layer` (what the upload holds, with its geometry report) and `ingest_layer` (a
 checked GeoParquet version in EPSG:4326 that keeps its source coordinate system)."""
 
-# SQL here is built only from quoted identifiers and literal() values.
-# ruff: noqa: S608
-
 from __future__ import annotations
 
 import json
@@ -13,11 +10,11 @@ from pathlib import Path
 import duckdb
 
 from satudata.engines import duck
-from satudata.engines.geo import checks, source
+from satudata.engines.geo import attributes, checks, source
 from satudata.engines.geo.model import TARGET_CRS, LayerInspection, LayerResult, LayerSource
 from satudata.engines.tabular import store
 from satudata.engines.tabular.casts import literal
-from satudata.engines.tabular.model import Options
+from satudata.engines.tabular.model import Field, Options
 from satudata.engines.tabular.problems import ProblemLog
 
 
@@ -37,10 +34,18 @@ def _checked(
     layer: str | None,
     crs: str | None,
     log: ProblemLog,
-) -> tuple[LayerSource, checks.GeometryReport]:
+) -> tuple[LayerSource, checks.GeometryReport, list[attributes.Attribute]]:
+    """Read, check and reproject the layer into `layer`, then name its attributes (`named`)."""
     found = source.open_layer(con, path, filename, layer, crs)
     checks.load(con, found)
-    return found, checks.build(con, found, log)
+    report = checks.build(con, found, log)
+    columns = attributes.attributes(con)
+    attributes.create_named(con, columns)
+    return found, report, columns
+
+
+def _fields(con: duckdb.DuckDBPyConnection, columns: list[attributes.Attribute]) -> list[Field]:
+    return attributes.fields(con, columns) or [attributes.feature_number_field()]
 
 
 def layers(path: Path, *, filename: str | None = None, options: Options | None = None) -> list[str]:
@@ -68,8 +73,15 @@ def inspect_layer(
     log = ProblemLog(options.max_problems)
     con = _connect(options)
     try:
-        found, report = _checked(con, path, filename or path.name, layer, crs, log)
-        return LayerInspection(found, report, checks.bbox(con), log.problems())
+        found, report, columns = _checked(con, path, filename or path.name, layer, crs, log)
+        return LayerInspection(
+            found,
+            report,
+            checks.bbox(con),
+            log.problems(),
+            fields=_fields(con, columns),
+            preview=attributes.preview(con, columns),
+        )
     finally:
         con.close()
 
@@ -81,24 +93,28 @@ def ingest_layer(
     filename: str | None = None,
     layer: str | None = None,
     crs: str | None = None,
+    table_target: Path | None = None,
     options: Options | None = None,
 ) -> LayerResult:
     """Check the layer and, when nothing stops it, write it to `target` as GeoParquet: its
     attributes, its geometry in EPSG:4326 and, in the file's metadata, the layer name and the
-    source coordinate system. Nothing is written when there is an error."""
+    source coordinate system; and, when `table_target` is given, its attribute table there.
+    Nothing is written when there is an error."""
     options = options or Options()
     log = ProblemLog(options.max_problems)
     con = _connect(options)
     try:
-        found, report = _checked(con, path, filename or path.name, layer, crs, log)
-        extent = checks.bbox(con)
+        found, report, columns = _checked(con, path, filename or path.name, layer, crs, log)
+        fields = _fields(con, columns)
         result = LayerResult(
             ok=not log.has_errors,
             source=found,
             report=report,
-            bbox=extent,
+            bbox=checks.bbox(con),
             problems=log.problems(),
             counts=log.counts(),
+            fields=fields,
+            preview=attributes.preview(con, columns),
         )
         if log.has_errors:
             return result
@@ -113,13 +129,16 @@ def ingest_layer(
         )
         with store.staged(target) as stage:
             con.execute(
-                "COPY (SELECT * EXCLUDE (__n, __empty, __invalid) FROM layer ORDER BY __n) "
-                f"TO {literal(str(stage.path))} (FORMAT parquet, COMPRESSION zstd, "
+                f"COPY named TO {literal(str(stage.path))} (FORMAT parquet, COMPRESSION zstd, "
                 f"KV_METADATA {{satudata_layer: {literal(metadata)}}})"
             )
             stage.commit()
-        return replace(
+        result = replace(
             result, path=target, checksum=store.sha256(target), size=target.stat().st_size
         )
+        if table_target is None:
+            return result
+        attributes.write_table(con, columns, table_target, fields)
+        return replace(result, table_path=table_target, table_checksum=store.sha256(table_target))
     finally:
         con.close()

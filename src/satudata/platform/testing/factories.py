@@ -80,6 +80,45 @@ def make_version(
     )
 
 
+def make_layer_version(dataset: Dataset, source: Path, user: User | None = None) -> Version:
+    """A layer version of `dataset` read from the layer file `source` by the geospatial engine."""
+    from satudata.apps.catalog.actions.layers import layer_info
+    from satudata.apps.catalog.fields import plain
+    from satudata.engines.geo import ingest_layer
+
+    shapes, table = (
+        storage.new_path("versions", ".parquet"),
+        storage.new_path("versions", ".parquet"),
+    )
+    result = ingest_layer(source, shapes, table_target=table)
+    assert result.ok, result.counts
+    return Version.objects.create(
+        dataset=dataset,
+        number=dataset.versions.count() + 1,
+        parquet_path=storage.relative(table),
+        checksum=storage.sha256_file(table),
+        rows=result.report.features,
+        fields=plain(result.fields),
+        source_path=storage.relative(shapes),
+        source_name=source.name,
+        source_checksum=storage.sha256_file(shapes),
+        geo={"path": storage.relative(shapes), **layer_info(result)},
+        uploaded_by=user,
+    )
+
+
+def publish(dataset: Dataset, version: Version) -> Dataset:
+    """`version` published as the dataset's current data."""
+    Transition.objects.create(
+        dataset=dataset, kind=Transition.Kind.PUBLISH, to_state=State.DITERBITKAN, version=version
+    )
+    dataset.published_version = version
+    dataset.state = State.DITERBITKAN
+    dataset.data_updated_at = timezone.now()
+    dataset.save()
+    return dataset
+
+
 def make_dataset(
     org: Organisation,
     *,
@@ -99,16 +138,7 @@ def make_dataset(
         **extra,
     )
     if published:
-        version = make_version(dataset)
-        Transition.objects.create(
-            dataset=dataset,
-            kind=Transition.Kind.PUBLISH,
-            to_state=State.DITERBITKAN,
-            version=version,
-        )
-        dataset.published_version = version
-        dataset.state = State.DITERBITKAN
-        dataset.data_updated_at = timezone.now()
+        publish(dataset, make_version(dataset))
     if state is not None:
         dataset.state = state
     dataset.save()

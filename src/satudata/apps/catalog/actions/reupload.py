@@ -38,10 +38,12 @@ def check_reupload(
     upload: Upload,
     sheet: str | None = None,
     mapping: dict[str, str] | None = None,
+    crs: str | None = None,
     ip: str = "",
 ) -> Upload:
-    """Discard `upload` and read its file again, from `sheet` and/or with `mapping`
-    (header in the file → column of the data standard) added to the upload's own."""
+    """Discard `upload` and read its file again, from `sheet` (a layer, for a layer file),
+    with `mapping` (header in the file → column of the data standard) added to the upload's
+    own, and/or in the coordinate system `crs` (for a layer that does not say its own)."""
     dataset = upload.dataset
     if not access.can_edit(access.viewer_for(user), dataset):
         raise NotAllowed(_("You may not upload data to this dataset."))
@@ -53,6 +55,7 @@ def check_reupload(
         raise ActionError(_("This upload cannot be read again now."))
     sheet = upload.sheet if sheet is None else sheet
     mapping = _checked_mapping(upload, mapping) if mapping else upload.mapping
+    crs = upload.crs if crs is None else crs
     with transaction.atomic():
         check_discard_upload(user=user, upload=upload, ip=ip)
         fresh = Upload.objects.create(
@@ -64,6 +67,7 @@ def check_reupload(
             source_checksum=upload.source_checksum,
             sheet=sheet[:120],
             mapping=mapping,
+            crs=crs[:40],
             note=upload.note,
         )
         audit.record(
@@ -71,7 +75,7 @@ def check_reupload(
             actor=user,
             obj=fresh,
             label=upload.source_name,
-            detail={"from_upload": upload.pk, "sheet": sheet, "mapping": mapping},
+            detail={"from_upload": upload.pk, "sheet": sheet, "mapping": mapping, "crs": crs},
             ip=ip,
         )
         if fresh.source_size > settings.BACKGROUND_INGEST_BYTES:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from satudata.apps.catalog import wilayah_codes
+from satudata.apps.catalog.actions import layers
 from satudata.apps.catalog.errors import ActionError, NotAllowed
 from satudata.apps.catalog.fields import plain, to_field, to_spec
 from satudata.apps.catalog.models import Dataset, State, Transition, Upload, Version
@@ -40,6 +41,7 @@ def check_start_upload(
     file: Path,
     original_name: str,
     sheet: str = "",
+    crs: str = "",
     note: str = "",
     ip: str = "",
     inline: bool = False,
@@ -67,6 +69,7 @@ def check_start_upload(
             source_size=size,
             source_checksum=storage.sha256_file(stored),
             sheet=sheet,
+            crs=crs[:40],
             note=note[:500],
         )
         audit.record("upload.create", actor=user, obj=upload, label=original_name, ip=ip)
@@ -99,7 +102,10 @@ def engine_options() -> tabular.Options:
 
 
 def process_upload(upload: Upload, progress: tabular.Progress | None = None) -> Upload:
-    """Runs the engine on an upload (inline or inside the ingest job) and stores its findings."""
+    """Runs the engine on an upload (inline or inside the ingest job) and stores its findings:
+    the geospatial engine for a layer file, else the tabular engine."""
+    if layers.is_layer_file(upload.source_name):
+        return layers.process_layer(upload, engine_options())
     staged = storage.new_path("staging", ".parquet")
     source = storage.absolute(upload.source_path)
     try:
@@ -179,6 +185,9 @@ def check_accept_upload(*, user: Any, upload: Upload, ip: str = "") -> Version:
                 options=engine_options(),
             )
         )
+        if upload.is_layer:
+            diff.update(layers.layer_diff(previous, upload))
+    geo, shapes = layers.stored_layer(upload) if upload.is_layer else ({}, None)
     final = storage.new_path("versions", ".parquet")
     staged.replace(final)
     try:
@@ -199,6 +208,7 @@ def check_accept_upload(*, user: Any, upload: Upload, ip: str = "") -> Version:
                 source_size=upload.source_size,
                 warnings={"count": upload.warning_count, "unknown_codes": _unknown_codes(upload)},
                 diff=diff,
+                geo=geo,
                 note=upload.note,
                 uploaded_by=upload.uploaded_by,
             )
@@ -228,6 +238,8 @@ def check_accept_upload(*, user: Any, upload: Upload, ip: str = "") -> Version:
             )
     except Exception:
         final.unlink(missing_ok=True)
+        if shapes is not None:
+            shapes.unlink(missing_ok=True)
         raise
     return version
 
@@ -240,5 +252,6 @@ def check_discard_upload(*, user: Any, upload: Upload, ip: str = "") -> None:
         raise ActionError(_("This upload is already a version; versions are never removed."))
     if upload.staged_path:
         storage.absolute(upload.staged_path).unlink(missing_ok=True)
+    layers.discard_staged(upload)
     Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.DISCARDED, staged_path="")
     audit.record("upload.discard", actor=user, obj=upload, ip=ip)

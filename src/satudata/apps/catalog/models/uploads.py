@@ -27,6 +27,12 @@ class Upload(models.Model):
     sheet = models.CharField(_("sheet"), max_length=120, blank=True)
     sheets = models.JSONField(default=list, blank=True)
     mapping = models.JSONField(default=dict, blank=True)
+    crs = models.CharField(
+        _("coordinate system"),
+        max_length=40,
+        blank=True,
+        help_text=_("Chosen by the uploader for a layer that does not say its own."),
+    )
     staged_path = models.CharField(max_length=300, blank=True)
     report_path = models.CharField(max_length=300, blank=True)
     result = models.JSONField(default=dict, blank=True)
@@ -43,6 +49,10 @@ class Upload(models.Model):
 
     def __str__(self) -> str:
         return self.source_name
+
+    @property
+    def is_layer(self) -> bool:
+        return "geo" in self.result
 
     @property
     def error_count(self) -> int:

@@ -30,6 +30,13 @@ class Version(models.Model):
     source_size = models.PositiveBigIntegerField(default=0)
     warnings = models.JSONField(default=dict, blank=True)
     diff = models.JSONField(default=dict, blank=True)
+    geo = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_(
+            "For a layer: its GeoParquet file, geometry kind, extent and source coordinate system."
+        ),
+    )
     note = models.CharField(_("note"), max_length=500, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -58,6 +65,11 @@ class Version(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("portal:version", args=[self.dataset.slug, self.number])
+
+    @property
+    def is_layer(self) -> bool:
+        """A layer's version: its attribute table (`parquet_path`) and its shapes (`geo`)."""
+        return bool(self.geo)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableError("versions are never deleted")

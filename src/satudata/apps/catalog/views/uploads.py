@@ -18,7 +18,13 @@ from satudata.apps.catalog.actions.uploads import (
     check_start_upload,
 )
 from satudata.apps.catalog.errors import ActionError
-from satudata.apps.catalog.forms import ColumnMappingForm, SheetForm, UploadForm
+from satudata.apps.catalog.forms import (
+    ColumnMappingForm,
+    CrsForm,
+    LayerChoiceForm,
+    SheetForm,
+    UploadForm,
+)
 from satudata.apps.catalog.mapping import unmatched_columns
 from satudata.apps.catalog.models import Upload
 from satudata.apps.catalog.views.common import (
@@ -48,6 +54,7 @@ def upload_create(request: HttpRequest, slug: str) -> HttpResponse:
                 file=Path(received.temporary_file_path()),
                 original_name=received.name,
                 sheet=form.cleaned_data["sheet"],
+                crs=form.cleaned_data["crs"].upper(),
                 note=form.cleaned_data["note"],
                 ip=client_ip(request),
             )
@@ -66,7 +73,8 @@ def upload_context(request: HttpRequest, upload: Upload) -> dict[str, Any]:
     sheets = list(upload.sheets)
     editable = access.can_edit(access.viewer_of(request), upload.dataset)
     rereadable = editable and upload.status not in (Upload.Status.ACCEPTED, Upload.Status.DISCARDED)
-    unmatched = unmatched_columns(upload) if rereadable else None
+    unmatched = unmatched_columns(upload) if rereadable and not upload.is_layer else None
+    rule = (upload.error or {}).get("rule")
     return {
         "upload": upload,
         "dataset": upload.dataset,
@@ -77,9 +85,16 @@ def upload_context(request: HttpRequest, upload: Upload) -> dict[str, Any]:
         "can_edit": editable,
         "sheet_form": (
             SheetForm(sheets=sheets, initial={"sheet": upload.sheet})
-            if rereadable and len(sheets) > 1
+            if rereadable and len(sheets) > 1 and not upload.is_layer and rule != "layer.choice"
             else None
         ),
+        "layer_form": (
+            LayerChoiceForm(layers=sheets, initial={"sheet": upload.sheet})
+            if rereadable and len(sheets) > 1 and (upload.is_layer or rule == "layer.choice")
+            else None
+        ),
+        "crs_form": CrsForm() if rereadable and rule in ("crs.missing", "crs.unknown") else None,
+        "geo": result.get("geo"),
         "mapping_form": ColumnMappingForm(unmatched=unmatched) if unmatched else None,
     }
 
@@ -144,6 +159,26 @@ def upload_sheet(request: HttpRequest, pk: int) -> HttpResponse:
             upload=upload,
             sheet=form.cleaned_data["sheet"],
             ip=client_ip(request),
+        )
+    except ActionError as exc:
+        return refused(request, upload.dataset, exc) or redirect("catalog:upload_detail", pk)
+    return redirect("catalog:upload_detail", fresh.pk)
+
+
+@require_POST
+@login_required
+def upload_crs(request: HttpRequest, pk: int) -> HttpResponse:
+    """Read a layer again in the coordinate system the uploader chose."""
+    upload = workflow_upload(request, pk)
+    form = CrsForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("catalog:upload_detail", pk)
+    try:
+        fresh = check_reupload(
+            user=request.user, upload=upload, crs=form.cleaned_data["crs"], ip=client_ip(request)
         )
     except ActionError as exc:
         return refused(request, upload.dataset, exc) or redirect("catalog:upload_detail", pk)
