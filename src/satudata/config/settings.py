@@ -23,6 +23,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "t
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Satu Data Kota Tangerang")
+# A MapLibre style URL for the maps' basemap (e.g. a self-hosted OpenStreetMap style); empty:
+# the maps draw the boundaries on a plain background, fetching nothing from elsewhere.
+MAP_BASEMAP_STYLE = env_str("MAP_BASEMAP_STYLE", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

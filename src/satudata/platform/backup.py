@@ -318,10 +318,13 @@ def _check_versions(checksums: dict[str, str]) -> None:
     from satudata.apps.catalog.models import Version
 
     for version in Version.objects.select_related("dataset").iterator(chunk_size=CHUNK):
-        for rel, expected in (
+        files = [
             (version.parquet_path, version.checksum),
             (version.source_path, version.source_checksum),
-        ):
+        ]
+        if version.is_layer:
+            files.append((version.geo["path"], version.geo["checksum"]))
+        for rel, expected in files:
             if checksums.get(f"{FILES}/{rel}") != expected:
                 raise BackupError(
                     _(

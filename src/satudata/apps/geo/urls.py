@@ -1,10 +1,15 @@
 from django.urls import path
 
-from satudata.apps.geo import views
+from satudata.apps.geo import map_views, views
 
 app_name = "geo"
 
 urlpatterns = [
+    path(
+        "peta/<slug:slug>/<int:number>/<int:z>/<int:x>/<int:y>.mvt",
+        map_views.version_tile,
+        name="version_tile",
+    ),
     path("ogc/", views.landing, name="landing"),
     path("ogc/conformance", views.conformance, name="conformance"),
     path("ogc/collections", views.collections, name="collections"),

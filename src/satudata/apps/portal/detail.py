@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from satudata.apps.catalog.models import Attachment, Dataset, Tag, Version
 from satudata.apps.portal import charts, fragments, queries, snippets
-from satudata.apps.portal.exports import FORMATS
+from satudata.apps.portal.exports import formats_for
 from satudata.apps.search import queries as search_queries
 from satudata.apps.search.memo import Memo, current_token
 from satudata.platform import access
@@ -195,7 +195,7 @@ def dataset_parts(page: DatasetPage, sees_workflow: bool) -> DatasetParts:
             {
                 "dataset": dataset,
                 "shown_version": shown,
-                "formats": FORMATS,
+                "formats": formats_for(shown),
                 "source_link": sees_workflow,
             },
         ),
@@ -224,7 +224,7 @@ def version_summary(dataset: Dataset, version: Version) -> dict[str, Any]:
 def downloads(dataset: Dataset, version: Version) -> dict[str, str]:
     return {
         fmt: queries.absolute(reverse("portal:download", args=[dataset.slug, version.number, fmt]))
-        for fmt in FORMATS
+        for fmt in formats_for(version)
     }
 
 

@@ -1,12 +1,12 @@
 from django.urls import path, register_converter
 
 from satudata.apps.portal import formats  # noqa: F401 (registers the <datafmt:…> converter)
-from satudata.apps.portal.exports import FORMATS
+from satudata.apps.portal.exports import ALL_FORMATS
 from satudata.apps.portal.views import datasets, directory, explorer, files, home, versions
 
 
 class FormatConverter:
-    regex = "|".join(FORMATS)
+    regex = "|".join(ALL_FORMATS)
 
     def to_python(self, value: str) -> str:
         return value

@@ -92,6 +92,7 @@ def make_layer_version(dataset: Dataset, source: Path, user: User | None = None)
     )
     result = ingest_layer(source, shapes, table_target=table)
     assert result.ok, result.counts
+    stored = storage.store_copy(source, "sources", source.suffix)
     return Version.objects.create(
         dataset=dataset,
         number=dataset.versions.count() + 1,
@@ -99,9 +100,9 @@ def make_layer_version(dataset: Dataset, source: Path, user: User | None = None)
         checksum=storage.sha256_file(table),
         rows=result.report.features,
         fields=plain(result.fields),
-        source_path=storage.relative(shapes),
+        source_path=storage.relative(stored),
         source_name=source.name,
-        source_checksum=storage.sha256_file(shapes),
+        source_checksum=storage.sha256_file(stored),
         geo={"path": storage.relative(shapes), **layer_info(result)},
         uploaded_by=user,
     )

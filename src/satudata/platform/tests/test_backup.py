@@ -213,3 +213,21 @@ def test_forced_restore_replaces_the_catalog_and_keeps_the_old_files_aside(catal
     assert count == manifest["audit"]["entries"] + 1
     assert AuditEntry.objects.order_by("-seq").first().action == "system.restore"
     assert Path(settings.MEDIA_ROOT).is_dir()
+
+
+def test_a_layer_version_without_its_shapes_is_refused(catalog, tmp_path):
+    from satudata.engines.geo.tests.conftest import KECAMATAN
+    from satudata.platform.testing.factories import make_layer_version
+
+    layer = make_layer_version(catalog["uploaded"], KECAMATAN)
+    path, manifest = backup.create_backup(tmp_path / "b.tar.gz")
+    members = _members(path)
+    shapes = f"files/{layer.geo['path']}"
+    del members[shapes]
+    del manifest["checksums"][shapes]
+    members["manifest.json"] = json.dumps(manifest).encode()
+    _rewrite(path, members)
+    before = _state()
+    with pytest.raises(backup.BackupError, match=re.escape(layer.geo["path"])):
+        backup.restore_backup(path, force=True)
+    assert _state() == before

@@ -2,6 +2,8 @@
 features and tiles; a terbatas or tertutup layer stays missing for those who may not see it
 (collections, items, single items, tilesets and tiles), and tertutup reads are audited."""
 
+import json
+
 import pytest
 from django.test import Client
 
@@ -95,3 +97,45 @@ def test_reads_of_a_tertutup_layer_are_audited(crew):
     entries = AuditEntry.objects.filter(action="dataset.read").order_by("id")[before:]
     assert [e.detail["what"] for e in entries] == ["features", "feature", "tile"]
     assert all(e.detail["via"] == "ogc" for e in entries)
+
+
+# The same tile as TILE, in the portal map's order (z/x/y).
+MAP_TILE = "12/3261/2118.mvt"
+
+
+def test_the_portal_map_tiles_of_a_version_follow_the_version_s_access(crew):
+    dataset = make_dataset(crew["org"], published=False)
+    make_layer_version(dataset, KECAMATAN)
+    url = f"/peta/{dataset.slug}/1/{MAP_TILE}"
+    assert Client().get(url).status_code == 404
+    assert signed_in(crew["stranger"]).get(url).status_code == 404
+    answer = signed_in(crew["produsen"]).get(url)
+    assert answer.status_code == 200 and answer["Cache-Control"].startswith("private")
+    assert answer["Content-Type"] == "application/vnd.mapbox-vector-tile"
+    assert Client().get(f"/peta/{dataset.slug}/1/30/0/0.mvt").status_code == 404
+
+
+def test_the_map_tiles_of_a_table_version_are_missing(crew):
+    dataset = make_dataset(crew["org"])
+    assert Client().get(f"/peta/{dataset.slug}/1/{MAP_TILE}").status_code == 404
+
+
+def test_a_layer_downloads_as_geojson_and_geopackage_and_a_table_does_not(crew):
+    dataset = layer(crew, "terbuka", source=KECAMATAN)
+    client = Client()
+    answer = client.get(f"/dataset/{dataset.slug}/versi/1/unduh.geojson")
+    assert answer.status_code == 200 and answer["Content-Type"] == "application/geo+json"
+    written = json.loads(b"".join(answer.streaming_content))
+    assert len(written["features"]) == 13 and "kode" in written["features"][0]["properties"]
+    package = client.get(f"/dataset/{dataset.slug}/versi/1/unduh.gpkg")
+    assert (
+        package.status_code == 200
+        and b"".join(package.streaming_content)[:15] == b"SQLite format 3"
+    )
+    page = client.get(f"/dataset/{dataset.slug}/").content.decode()
+    assert (
+        f"/dataset/{dataset.slug}/versi/1/unduh.geojson" in page and 'data-map="map-config-' in page
+    )
+    table = make_dataset(crew["org"])
+    assert client.get(f"/dataset/{table.slug}/versi/1/unduh.geojson").status_code == 404
+    assert "unduh.geojson" not in client.get(f"/dataset/{table.slug}/").content.decode()

@@ -10,6 +10,7 @@ from satudata.apps.catalog.actions.uploads import LOCKED_STATES
 from satudata.apps.catalog.api import dataset_dict
 from satudata.apps.catalog.models import Dataset, State, Transition
 from satudata.apps.catalog.views.common import OPEN_UPLOADS
+from satudata.apps.geo import maps
 from satudata.apps.portal import detail, formats, queries
 from satudata.apps.portal.forms import DatasetSearchForm
 from satudata.apps.portal.views.common import record_tertutup_listing, record_tertutup_read
@@ -99,6 +100,10 @@ def dataset_detail(request: HttpRequest, slug: str, fmt: str = "") -> HttpRespon
             "meets_principles": page.meets_principles,
             "is_late": page.is_late,
         }
+        shown = page.shown_version
+        if shown is not None and shown.is_layer:
+            context["layer_map"] = maps.layer_map(dataset, shown)
+            context["map_config_id"] = f"map-config-{dataset.slug}"
         if sees_workflow:
             context.update(workflow_context(viewer, dataset))
         return render(request, "portal/dataset_detail.html", context)

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from satudata.apps.catalog.models import Transition
 from satudata.apps.portal import detail, formats, queries
-from satudata.apps.portal.exports import FORMATS
+from satudata.apps.portal.exports import formats_for
 from satudata.apps.portal.views.common import record_tertutup_read
 from satudata.platform import access
 from satudata.platform.access import viewer_of
@@ -38,7 +38,7 @@ def version_detail(request: HttpRequest, slug: str, number: int, fmt: str = "") 
                 "can_rollback": access.can_rollback(viewer, dataset)
                 and was_published
                 and dataset.published_version_id != version.pk,
-                "formats": FORMATS,
+                "formats": formats_for(version),
             },
         )
 

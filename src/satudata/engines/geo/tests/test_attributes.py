@@ -1,6 +1,8 @@
 """A layer's attributes as a table: names, types, statistics, roles, and the attribute table
 written beside the GeoParquet file in the same order."""
 
+import json
+
 import pyarrow.parquet as pq
 
 from satudata.engines.geo import ingest_layer, inspect_layer
@@ -58,3 +60,23 @@ def test_a_layer_with_errors_writes_neither_file(tmp_path, options):
     layer, table = tmp_path / "v.parquet", tmp_path / "t.parquet"
     result = ingest_layer(source, layer, table_target=table, options=options)
     assert not result.ok and not layer.exists() and not table.exists()
+
+
+def test_a_layer_exports_to_geojson_and_geopackage(tmp_path, options):
+    from satudata.engines import duck
+    from satudata.engines.geo.exports import export_layer
+    from satudata.engines.geo.source import layer_names
+
+    layer = tmp_path / "kelurahan.parquet"
+    ingest_layer(KELURAHAN, layer, options=options)
+    export_layer(layer, tmp_path / "k.geojson", "geojson", "kelurahan")
+    written = json.loads((tmp_path / "k.geojson").read_text())
+    assert len(written["features"]) == 104
+    first = written["features"][0]
+    assert first["properties"]["kode"] == "36.71.01.1001"
+    x, y = first["geometry"]["coordinates"][0][0]
+    assert 106.5 < x < 106.8 and -6.3 < y < -6.0
+    export_layer(layer, tmp_path / "k.gpkg", "gpkg", "kelurahan")
+    con = duck.connect(extensions=["spatial"])
+    assert layer_names(con, tmp_path / "k.gpkg", "k.gpkg") == ["kelurahan"]
+    con.close()

@@ -1,0 +1,45 @@
+"""A visitor opens a layer's dataset page in a real browser: the map draws the layer's vector
+tiles over the base boundaries (nothing fetched from elsewhere), a click on a kelurahan shows
+its attributes, and the controls hide the layer."""
+
+import pytest
+
+from satudata.apps.geo.actions import do_load_base_layers
+from satudata.engines.geo.tests.conftest import KELURAHAN
+from satudata.platform.testing.factories import make_dataset, make_layer_version, make_org, publish
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_the_layer_map_draws_tiles_and_shows_a_feature(browser, live_server):
+    do_load_base_layers()
+    org = make_org("opd", name="Bappeda")
+    dataset = make_dataset(org, published=False, title="Batas Kelurahan")
+    publish(dataset, make_layer_version(dataset, KELURAHAN))
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    asked: list[tuple[str, int]] = []
+    page.on("response", lambda r: asked.append((r.url, r.status)))
+    page.goto(f"{live_server.url}/dataset/{dataset.slug}/")
+    page.wait_for_selector("[data-ready=true]", timeout=30_000)
+    hosts = {url.split("/")[2] for url, _status in asked if url.startswith("http")}
+    assert hosts == {live_server.url.split("/")[2]}
+    tiles = [(u, s) for u, s in asked if f"/peta/{dataset.slug}/1/" in u]
+    assert tiles and all(s in (200, 204) for _u, s in tiles)
+    assert any("/ogc/collections/kecamatan/tiles/" in u for u, _s in asked)
+    page.locator(".map").scroll_into_view_if_needed()
+    box = page.locator(".map canvas").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    popup = page.locator(".maplibregl-popup-content")
+    popup.wait_for(timeout=10_000)
+    assert "36.71." in popup.inner_text()
+    page.get_by_label("Show").first.uncheck()
+    visibility = page.evaluate(
+        "() => document.querySelector('.map-panel input[type=checkbox]').checked"
+    )
+    assert visibility is False
+    context.close()
