@@ -25,7 +25,7 @@ from satudata.apps.catalog.checks import MANUAL_CHECKS
 from satudata.apps.catalog.models import Dataset, Topic, Upload, Version
 from satudata.apps.codelists import demo as codelists_demo
 from satudata.apps.consistency import demo as consistency_demo
-from satudata.apps.demo import datasets_city, datasets_people, sheets
+from satudata.apps.demo import datasets_city, datasets_people, layers, sheets
 from satudata.apps.demo.clock import frozen_at
 from satudata.apps.demo.figures import Place, Places
 from satudata.apps.demo.organisations import BY_SLUG, ensure_organisations, ensure_topics
@@ -213,13 +213,16 @@ def load_demo() -> Summary:
         people = ensure_people(organisations)
         specs = pending_specs()
         runner = Runner(places, organisations, topics, people, Path(folder))
-        for step in plan(specs, timezone.now()):
+        steps = plan(specs, timezone.now())
+        for step in steps:
             with frozen_at(step.at):
                 runner.run(specs[step.spec], step)
         registers = codelists_demo.load_demo()
         comparisons = consistency_demo.load_demo()
         standards = standards_demo.load_demo()
-        if specs or registers or comparisons or standards:
+        with frozen_at(steps[0].at if steps else timezone.now()):
+            maps = layers.load_demo(Path(folder))
+        if specs or registers or comparisons or standards or maps:
             audit.record(
                 "demo.load",
                 detail={
@@ -228,6 +231,7 @@ def load_demo() -> Summary:
                     "registers": registers,
                     "comparisons": comparisons,
                     "standards": standards,
+                    "layers": maps,
                 },
             )
         return Summary(

@@ -13,7 +13,7 @@ from satudata.apps.accounts.models import Notification, Organisation, User
 from satudata.apps.catalog.models import Dataset, State, Transition, Upload
 from satudata.apps.codelists.models import Register
 from satudata.apps.consistency.models import Comparison
-from satudata.apps.demo import loader
+from satudata.apps.demo import layers, loader
 from satudata.apps.demo.datasets_city import SPECS as CITY
 from satudata.apps.demo.datasets_people import SPECS as PEOPLE
 from satudata.apps.demo.figures import population, synthetic_nik
@@ -150,7 +150,7 @@ def test_a_forced_load_outside_demo_mode_gives_no_usable_passwords(settings, few
     run_demo(force=True)
     walidata = User.objects.get(username="walidata")
     assert not walidata.has_usable_password()
-    assert Dataset.objects.count() == len(SUBSET)
+    assert Dataset.objects.count() == len(SUBSET) + len(layers.LAYERS)
 
 
 @pytest.mark.django_db
@@ -164,7 +164,8 @@ def test_the_demo_goes_through_uploads_and_the_workflow(
     assert Notification.objects.filter(user__username="walidata", verb="submitted").exists()
     assert "demo12345" in out
     assert User.objects.get(username="dinkes").check_password(DEMO_PASSWORD)
-    datasets = {d.title: d for d in Dataset.objects.all()}
+    tables = Dataset.objects.exclude(published_version__geo__has_key="path")
+    datasets = {d.title: d for d in tables}
     assert set(datasets) == set(SUBSET)
     assert all(d.description.endswith("(data contoh)") for d in datasets.values())
 
@@ -196,9 +197,16 @@ def test_the_demo_goes_through_uploads_and_the_workflow(
     assert history[0].year == 2023
     assert history[-1] < NOW
 
+    maps = Dataset.objects.filter(published_version__geo__has_key="path").order_by("title")
+    assert [(d.title, d.state, d.published_version.geo["family"]) for d in maps] == [
+        ("Batas Wilayah Kelurahan Kota Tangerang", State.DITERBITKAN, "polygon"),
+        ("Titik Pusat Kelurahan Kota Tangerang", State.DITERBITKAN, "point"),
+    ]
+    assert all(d.published_version.rows == 104 for d in maps)
+
     again = run_demo()
     assert "already loaded" in again
-    assert Dataset.objects.count() == len(SUBSET)
+    assert Dataset.objects.count() == len(SUBSET) + len(layers.LAYERS)
 
 
 @pytest.mark.django_db
@@ -220,7 +228,7 @@ def test_the_whole_demo_loads_every_state_and_is_idempotent(settings):
     run_demo()
     states = Counter(Dataset.objects.values_list("state", flat=True))
     assert set(states) == ALL_STATES
-    assert Dataset.objects.count() == len(loader.SPECS)
+    assert Dataset.objects.count() == len(loader.SPECS) + len(layers.LAYERS)
     assert Organisation.objects.filter(kind="pembina").exists()
     assert Organisation.objects.count() >= 22
     assert Transition.objects.filter(kind="rollback").count() == 3
