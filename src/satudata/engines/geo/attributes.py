@@ -16,12 +16,12 @@ from typing import Any
 
 import duckdb
 
+from satudata.engines.geo.layout import FID, GEOMETRY, RESERVED
 from satudata.engines.tabular import infer, store
 from satudata.engines.tabular.header import unique_names
 from satudata.engines.tabular.model import ORDERED, Field, FieldType
 from satudata.engines.tabular.store import quote_ident
 
-GEOMETRY = "geom"
 INTERNAL = frozenset({"__n", "__empty", "__invalid", GEOMETRY})
 SAMPLE_ROWS = 2_000
 INTEGERS = frozenset(
@@ -75,7 +75,7 @@ def attributes(con: duckdb.DuckDBPyConnection, table: str = "layer") -> list[Att
         for row in con.execute(f"DESCRIBE {table}").fetchall()
         if row[0] not in INTERNAL
     ]
-    names, _empty, _repeated = unique_names([title for title, _type in described])
+    names = unique_names([*RESERVED, *(title for title, _type in described)])[0][len(RESERVED) :]
     return [
         Attribute(title=title, name=name, type=_field_type(duck_type))
         for (title, duck_type), name in zip(described, names, strict=True)
@@ -86,10 +86,11 @@ def create_named(
     con: duckdb.DuckDBPyConnection, columns: Sequence[Attribute], table: str = "layer"
 ) -> None:
     """Table `named`: the features of `table` in their order, with the attributes under their
-    table names and the geometry last."""
+    table names (never `fid`, `bbox` or `geom`: a file's own column so named gets `_2`), the
+    feature number as `fid` and the geometry last."""
     selects = "".join(f"{c.sql()} AS {quote_ident(c.name)}, " for c in columns)
     con.execute(
-        f"CREATE OR REPLACE TEMP TABLE named AS SELECT {selects}{GEOMETRY} "
+        f"CREATE OR REPLACE TEMP TABLE named AS SELECT {selects}__n AS {FID}, {GEOMETRY} "
         f"FROM {table} ORDER BY __n"
     )
 
@@ -161,7 +162,7 @@ def write_table(
     a layer without attributes keeps one column, its feature number."""
     names = ", ".join(quote_ident(c.name) for c in columns) or "row_number() OVER () AS fitur"
     with store.staged(target) as stage:
-        store.copy_parquet(con, f"SELECT {names} FROM named", stage.path, found)
+        store.copy_parquet(con, f"SELECT {names} FROM named ORDER BY {FID}", stage.path, found)
         stage.commit()
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from satudata.engines import duck
-from satudata.engines.tabular import store
+from satudata.engines.geo import layout
 from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.store import quote_ident
 
@@ -57,14 +57,13 @@ def dissolve(
             "(SELECT __key, unnest(ST_Dump(geom)).geom AS p FROM grouped) "
             "WHERE ST_GeometryType(p) = 'POLYGON'"
         )
-        with store.staged(target) as stage:
-            con.execute(
-                f"COPY (SELECT {names}, u.geom FROM grouped g JOIN "
-                "(SELECT __key, ST_Union_Agg(p) AS geom FROM parts GROUP BY __key) u "
-                f"USING (__key) ORDER BY __key) TO {literal(str(stage.path))} "
-                "(FORMAT parquet, COMPRESSION zstd)"
-            )
-            stage.commit()
+        con.execute(
+            f"CREATE TEMP TABLE dissolved AS SELECT {names}, "
+            f"row_number() OVER (ORDER BY __key) AS {layout.FID}, u.geom FROM grouped g JOIN "
+            "(SELECT __key, ST_Union_Agg(p) AS geom FROM parts GROUP BY __key) u "
+            "USING (__key) ORDER BY __key"
+        )
+        layout.write(con, "dissolved", target, {})
         row = con.execute(f"SELECT count(*) FROM read_parquet({literal(str(target))})").fetchone()
         return int(row[0]) if row else 0
     finally:

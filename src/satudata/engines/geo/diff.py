@@ -18,11 +18,11 @@ from pathlib import Path
 import duckdb
 
 from satudata.engines import duck
+from satudata.engines.geo.layout import GEOMETRY, RESERVED
 from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.header import normalise_name
 from satudata.engines.tabular.store import quote_ident
 
-GEOMETRY = "geom"
 KEY_WORDS = ("kode", "kd", "id", "fid", "objectid", "no", "nomor")
 SAMPLE = 50
 
@@ -48,7 +48,8 @@ class LayerDiff:
 
 
 def _columns(con: duckdb.DuckDBPyConnection, view: str) -> list[str]:
-    return [row[0] for row in con.execute(f"DESCRIBE {view}").fetchall() if row[0] != GEOMETRY]
+    described = con.execute(f"DESCRIBE {view}").fetchall()
+    return [row[0] for row in described if row[0] not in RESERVED]
 
 
 def _rank(name: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from satudata.engines import duck
+from satudata.engines.geo import layout
 from satudata.engines.tabular.casts import literal
 
 DRIVERS = {
@@ -25,8 +26,14 @@ def export_layer(source: Path, target: Path, fmt: str, name: str) -> None:
         raise ValueError(f"unknown layer format {fmt!r}")
     con = duck.connect(extensions=["spatial"], threads=1)
     try:
+        stored = f"read_parquet({literal(str(source))})"
+        names = layout.columns(con, stored)
+        hidden = [n for n in (layout.FID, layout.BBOX) if n in names]
+        exclude = f" EXCLUDE ({', '.join(hidden)})" if hidden else ""
+        order = f" ORDER BY {layout.FID}" if layout.FID in names else ""
+        select = f"SELECT *{exclude} FROM {stored}{order}"
         con.execute(
-            f"COPY (SELECT * FROM read_parquet({literal(str(source))})) TO {literal(str(target))} "
+            f"COPY ({select}) TO {literal(str(target))} "
             f"WITH (FORMAT GDAL, {DRIVERS[fmt]}, SRS 'OGC:CRS84', LAYER_NAME {literal(name)})"
         )
     finally:

@@ -9,6 +9,7 @@ version's file, which never changes."""
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +18,11 @@ from typing import Any
 import duckdb
 
 from satudata.engines import duck
+from satudata.engines.geo import layout
 from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.store import quote_ident
 
-GEOMETRY = "geom"
+GEOMETRY = layout.GEOMETRY
 MAX_ZOOM = 24
 TILE_EXTENT = 4096
 TILE_BUFFER = 64
@@ -54,14 +56,19 @@ def _connect() -> duckdb.DuckDBPyConnection:
     return duck.connect(extensions=["spatial"], threads=1)
 
 
+def _columns(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+    return layout.columns(con, f"read_parquet({literal(str(path))})")
+
+
 def attributes(path: Path) -> list[tuple[str, str]]:
-    """The layer's attribute columns and their DuckDB types (the geometry left out)."""
+    """The layer's attribute columns and their DuckDB types (the geometry, the feature id and
+    the bounding box left out)."""
     con = _connect()
     try:
         rows = con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal(str(path))})").fetchall()
     finally:
         con.close()
-    return [(str(r[0]), str(r[1])) for r in rows if r[0] != GEOMETRY]
+    return [(str(r[0]), str(r[1])) for r in rows if r[0] not in layout.RESERVED]
 
 
 def summary(path: Path) -> tuple[int, tuple[float, float, float, float] | None]:
@@ -80,19 +87,19 @@ def summary(path: Path) -> tuple[int, tuple[float, float, float, float] | None]:
     return int(row[0]), box
 
 
-def _where(query: FeatureQuery, known: Sequence[str]) -> tuple[str, list[Any]]:
-    clauses, params = ["true"], []
+def _where(query: FeatureQuery, known: Sequence[str], names: list[str]) -> tuple[str, dict]:
+    clauses, params = ["true"], {}
     if query.bbox is not None:
         xmin, ymin, xmax, ymax = query.bbox
         if not (xmin <= xmax and ymin <= ymax):
             raise FeatureQueryError("bbox.order")
-        clauses.append(f"ST_Intersects({GEOMETRY}, ST_MakeEnvelope(?, ?, ?, ?))")
-        params += [xmin, ymin, xmax, ymax]
-    for name, value in query.properties.items():
+        clauses.append(layout.box_filter(names))
+        params.update(w=xmin, s=ymin, e=xmax, n=ymax)
+    for k, (name, value) in enumerate(query.properties.items()):
         if name not in known:
             raise FeatureQueryError("property.unknown", name=name)
-        clauses.append(f"CAST({quote_ident(name)} AS VARCHAR) = ?")
-        params.append(value)
+        clauses.append(f"CAST({quote_ident(name)} AS VARCHAR) = $p{k}")
+        params[f"p{k}"] = value
     return " AND ".join(clauses), params
 
 
@@ -111,23 +118,36 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-def _select(names: Sequence[str]) -> str:
+def _select(fid: str, names: Sequence[str]) -> str:
     columns = "".join(f", {quote_ident(n)}" for n in names)
-    return f"file_row_number + 1 AS fid, ST_AsGeoJSON({GEOMETRY}){columns}"
+    return f"{fid} AS fid, ST_AsGeoJSON({GEOMETRY}){columns}"
 
 
 def query_features(path: Path, query: FeatureQuery) -> FeaturePage:
+    """A page of the features that meet the query, in the stored order (features near each
+    other come together). Without a filter a page is read by its position in the file; with a
+    box, only the row groups whose boxes meet it are read."""
     names = [name for name, _type in attributes(path)]
-    where, params = _where(query, names)
     source = f"read_parquet({literal(str(path))}, file_row_number = true)"
     con = _connect()
     try:
-        row = con.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()
-        rows = con.execute(
-            f"SELECT {_select(names)} FROM {source} WHERE {where} "
-            "ORDER BY file_row_number LIMIT ? OFFSET ?",
-            [*params, int(query.limit), int(query.offset)],
-        ).fetchall()
+        stored = _columns(con, path)
+        where, params = _where(query, names, stored)
+        select = _select(layout.fid_of(stored), names)
+        if where == "true":
+            row = con.execute(f"SELECT count(*) FROM {source}").fetchone()
+            first, last = int(query.offset), int(query.offset) + int(query.limit)
+            rows = con.execute(
+                f"SELECT {select} FROM {source} WHERE file_row_number >= {first} "
+                f"AND file_row_number < {last} ORDER BY file_row_number"
+            ).fetchall()
+        else:
+            row = con.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()
+            rows = con.execute(
+                f"SELECT {select} FROM {source} WHERE {where} "
+                f"ORDER BY file_row_number LIMIT {int(query.limit)} OFFSET {int(query.offset)}",
+                params,
+            ).fetchall()
     finally:
         con.close()
     return FeaturePage(
@@ -140,14 +160,25 @@ def feature(path: Path, fid: int) -> dict[str, Any] | None:
     names = [name for name, _type in attributes(path)]
     con = _connect()
     try:
+        stored = _columns(con, path)
+        key = layout.fid_of(stored)
         row = con.execute(
-            f"SELECT {_select(names)} FROM read_parquet({literal(str(path))}, "
-            "file_row_number = true) WHERE file_row_number = ?",
-            [int(fid) - 1],
+            f"SELECT {_select(key, names)} FROM read_parquet({literal(str(path))}, "
+            f"file_row_number = true) WHERE {key} = $fid",
+            {"fid": int(fid)},
         ).fetchone()
     finally:
         con.close()
     return _feature(row[0], row[1], row[2:], names) if row else None
+
+
+def _tile_box(z: int, x: int, y: int) -> tuple[float, float, float, float]:
+    """The tile's box in longitude and latitude (Web Mercator's tile grid)."""
+    n = 2**z
+    west, east = x / n * 360 - 180, (x + 1) / n * 360 - 180
+    north = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / n))))
+    south = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * (y + 1) / n))))
+    return west, south, east, north
 
 
 def tile(path: Path, z: int, x: int, y: int, layer: str, columns: Sequence[str]) -> bytes:
@@ -163,16 +194,16 @@ def tile(path: Path, z: int, x: int, y: int, layer: str, columns: Sequence[str])
     props = "".join(f", {literal(c)}: {quote_ident(c)}" for c in columns)
     mercator = f"ST_Transform({GEOMETRY}, 'EPSG:4326', 'EPSG:3857', always_xy := true)"
     shape = f"ST_AsMVTGeom({mercator}, ST_Extent(env.merc), {TILE_EXTENT}, {TILE_BUFFER}, true)"
+    west, south, east, north = _tile_box(z, x, y)
     con = _connect()
     try:
+        stored = _columns(con, path)
         row = con.execute(
-            "WITH env AS (SELECT ST_TileEnvelope(?, ?, ?) AS merc), "
-            "box AS (SELECT ST_Transform(merc, 'EPSG:3857', 'EPSG:4326', always_xy := true) "
-            "AS lonlat FROM env) "
-            f"SELECT ST_AsMVT({{'geom': {shape}, 'fid': file_row_number + 1{props}}}, ?) "
-            f"FROM read_parquet({literal(str(path))}, file_row_number = true), env, box "
-            f"WHERE ST_Intersects({GEOMETRY}, box.lonlat) HAVING count(*) > 0",
-            [z, x, y, layer],
+            "WITH env AS (SELECT ST_TileEnvelope($z, $x, $y) AS merc) "
+            f"SELECT ST_AsMVT({{'geom': {shape}, 'fid': {layout.fid_of(stored)}{props}}}, $layer) "
+            f"FROM read_parquet({literal(str(path))}, file_row_number = true), env "
+            f"WHERE {layout.box_filter(stored)} HAVING count(*) > 0",
+            {"z": z, "x": x, "y": y, "layer": layer, "w": west, "s": south, "e": east, "n": north},
         ).fetchone()
     finally:
         con.close()

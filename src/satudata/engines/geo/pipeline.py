@@ -10,10 +10,9 @@ from pathlib import Path
 import duckdb
 
 from satudata.engines import duck
-from satudata.engines.geo import attributes, checks, source
+from satudata.engines.geo import attributes, checks, layout, source
 from satudata.engines.geo.model import TARGET_CRS, LayerInspection, LayerResult, LayerSource
 from satudata.engines.tabular import store
-from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.model import Field, Options
 from satudata.engines.tabular.problems import ProblemLog
 
@@ -127,12 +126,7 @@ def ingest_layer(
             },
             ensure_ascii=False,
         )
-        with store.staged(target) as stage:
-            con.execute(
-                f"COPY named TO {literal(str(stage.path))} (FORMAT parquet, COMPRESSION zstd, "
-                f"KV_METADATA {{satudata_layer: {literal(metadata)}}})"
-            )
-            stage.commit()
+        layout.write(con, "named", target, {"satudata_layer": metadata})
         result = replace(
             result, path=target, checksum=store.sha256(target), size=target.stat().st_size
         )

@@ -26,7 +26,9 @@ def test_the_kelurahan_attributes_are_typed_fields_with_statistics_and_roles(tmp
     attributes = pq.read_table(table)
     shapes = pq.read_table(layer)
     assert attributes.column_names == [f.name for f in result.fields]
-    assert attributes.column("kode").to_pylist() == shapes.column("kode").to_pylist()
+    by_fid = shapes.sort_by("fid")
+    assert by_fid.column("fid").to_pylist() == list(range(1, 105))
+    assert attributes.column("kode").to_pylist() == by_fid.column("kode").to_pylist()
     assert len(result.preview) == 20 and set(result.preview[0]) == set(by_name)
 
 
@@ -43,7 +45,13 @@ def test_headers_become_table_names_and_keep_their_titles(tmp_path, options):
     ]
     assert seen.fields[1].null_count == 1 and seen.fields[1].nullable
     result = ingest_layer(source, tmp_path / "v.parquet", options=options)
-    assert pq.read_schema(tmp_path / "v.parquet").names == ["nama_posyandu", "jumlah_kader", "geom"]
+    assert pq.read_schema(tmp_path / "v.parquet").names == [
+        "nama_posyandu",
+        "jumlah_kader",
+        "fid",
+        "geom",
+        "bbox",
+    ]
     assert result.table_path is None
 
 

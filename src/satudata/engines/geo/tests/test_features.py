@@ -1,6 +1,7 @@
 """Reading a layer version: pages of GeoJSON features with a box and attribute filters, one
 feature by its id, and vector tiles, on the 104 real Kota Tangerang kelurahan."""
 
+import itertools
 import json
 import math
 
@@ -36,15 +37,35 @@ def tile_of(lon: float, lat: float, z: int) -> tuple[int, int]:
     return x, y
 
 
-def test_pages_follow_the_file_order_and_count_every_match(kelurahan):
-    first = query_features(kelurahan, FeatureQuery(limit=10))
-    assert first.matched == 104 and len(first.features) == 10
-    assert [f["id"] for f in first.features] == list(range(1, 11))
-    last = query_features(kelurahan, FeatureQuery(limit=10, offset=100))
-    assert [f["id"] for f in last.features] == [101, 102, 103, 104]
-    item = first.features[0]
-    assert item["type"] == "Feature" and item["geometry"]["type"] == "Polygon"
-    assert item["properties"]["kode"] == "36.71.01.1001"
+def test_pages_cover_every_feature_once_and_ids_are_the_file_s_feature_numbers(kelurahan):
+    pages = [query_features(kelurahan, FeatureQuery(limit=10, offset=k)) for k in range(0, 110, 10)]
+    assert {page.matched for page in pages} == {104}
+    assert [len(page.features) for page in pages] == [10] * 10 + [4, 0][: len(pages) - 10]
+    ids = [f["id"] for page in pages for f in page.features]
+    assert sorted(ids) == list(range(1, 105))
+    source = json.loads(KELURAHAN.read_text())["features"]
+    first = feature(kelurahan, 1)
+    assert first is not None and first["geometry"]["type"] == "Polygon"
+    assert first["properties"]["kode"] == source[0]["properties"]["kode"] == "36.71.01.1001"
+
+
+def test_neighbours_are_stored_together(kelurahan):
+    """The stored order follows the map: consecutive features are close to each other."""
+    page = query_features(kelurahan, FeatureQuery(limit=104))
+    centres = [
+        (
+            sum(x for x, _y in f["geometry"]["coordinates"][0])
+            / len(f["geometry"]["coordinates"][0]),
+            sum(y for _x, y in f["geometry"]["coordinates"][0])
+            / len(f["geometry"]["coordinates"][0]),
+        )
+        for f in page.features
+    ]
+    steps = [math.dist(a, b) for a, b in itertools.pairwise(centres)]
+    source = json.loads(KELURAHAN.read_text())["features"]
+    by_number = [(float(f["properties"]["lng"]), float(f["properties"]["lat"])) for f in source]
+    source_steps = [math.dist(a, b) for a, b in itertools.pairwise(by_number)]
+    assert sum(steps) < sum(source_steps)
 
 
 def test_a_box_and_an_attribute_filter_narrow_the_features(kelurahan):

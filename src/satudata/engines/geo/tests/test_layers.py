@@ -53,12 +53,12 @@ def test_a_utm_shapefile_is_reprojected_and_keeps_its_source_system(
     assert all(abs(a - b) < 1e-6 for a, b in zip(result.bbox, original, strict=True))
     file = pq.ParquetFile(target)
     assert file.metadata.num_rows == 13
-    assert file.schema_arrow.names == ["kode", "nama", "geom"]
+    assert file.schema_arrow.names == ["kode", "nama", "fid", "geom", "bbox"]
     footer = file.schema_arrow.metadata
     assert json.loads(footer[b"geo"])["primary_column"] == "geom"
     kept = json.loads(footer[b"satudata_layer"])
     assert kept["source_crs"] == "EPSG:32748" and kept["layer"] == "kecamatan"
-    assert pq.read_table(target).column("kode").to_pylist()[0] == "36.71.01"
+    assert pq.read_table(target).sort_by("fid").column("kode").to_pylist()[0] == "36.71.01"
 
 
 def test_a_shapefile_without_its_prj_asks_for_the_coordinate_system(
