@@ -8,8 +8,10 @@ version's file, which never changes."""
 
 from __future__ import annotations
 
+import functools
 import json
 import math
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +28,7 @@ GEOMETRY = layout.GEOMETRY
 MAX_ZOOM = 24
 TILE_EXTENT = 4096
 TILE_BUFFER = 64
+_THREAD = threading.local()
 
 
 class FeatureQueryError(ValueError):
@@ -53,22 +56,34 @@ class FeaturePage:
 
 
 def _connect() -> duckdb.DuckDBPyConnection:
-    return duck.connect(extensions=["spatial"], threads=1)
+    """A cursor on this thread's own DuckDB connection (closing it leaves the connection open):
+    opening a connection and loading the spatial extension takes longer than most reads."""
+    con = getattr(_THREAD, "con", None)
+    if con is None:
+        con = _THREAD.con = duck.connect(extensions=["spatial"], threads=1)
+    return con.cursor()
 
 
-def _columns(con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
-    return layout.columns(con, f"read_parquet({literal(str(path))})")
+@functools.lru_cache(maxsize=256)
+def _schema(path: str) -> tuple[tuple[str, str], ...]:
+    """Every stored column of the layer file and its type. A version's file never changes, so
+    each process reads its schema once."""
+    con = _connect()
+    try:
+        rows = con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal(path)})").fetchall()
+    finally:
+        con.close()
+    return tuple((str(r[0]), str(r[1])) for r in rows)
+
+
+def _columns(_con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+    return [name for name, _type in _schema(str(path))]
 
 
 def attributes(path: Path) -> list[tuple[str, str]]:
     """The layer's attribute columns and their DuckDB types (the geometry, the feature id and
     the bounding box left out)."""
-    con = _connect()
-    try:
-        rows = con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal(str(path))})").fetchall()
-    finally:
-        con.close()
-    return [(str(r[0]), str(r[1])) for r in rows if r[0] not in layout.RESERVED]
+    return [(n, t) for n, t in _schema(str(path)) if n not in layout.RESERVED]
 
 
 def summary(path: Path) -> tuple[int, tuple[float, float, float, float] | None]:
