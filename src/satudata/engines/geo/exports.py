@@ -28,7 +28,7 @@ def export_layer(source: Path, target: Path, fmt: str, name: str) -> None:
     try:
         stored = f"read_parquet({literal(str(source))})"
         names = layout.columns(con, stored)
-        hidden = [n for n in (layout.FID, layout.BBOX) if n in names]
+        hidden = [n for n in (layout.FID, layout.BBOX, layout.MIN_ZOOM) if n in names]
         exclude = f" EXCLUDE ({', '.join(hidden)})" if hidden else ""
         order = f" ORDER BY {layout.FID}" if layout.FID in names else ""
         select = f"SELECT *{exclude} FROM {stored}{order}"

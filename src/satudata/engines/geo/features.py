@@ -28,6 +28,7 @@ GEOMETRY = layout.GEOMETRY
 MAX_ZOOM = 24
 TILE_EXTENT = 4096
 TILE_BUFFER = 64
+EARTH_RADIUS = 6_378_137.0
 _THREAD = threading.local()
 
 
@@ -78,6 +79,17 @@ def _schema(path: str) -> tuple[tuple[str, str], ...]:
 
 def _columns(_con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
     return [name for name, _type in _schema(str(path))]
+
+
+@functools.lru_cache(maxsize=256)
+def _count(path: Path) -> int:
+    """The layer file's feature count, from its footer (read once per process)."""
+    con = _connect()
+    try:
+        row = con.execute(f"SELECT count(*) FROM read_parquet({literal(str(path))})").fetchone()
+    finally:
+        con.close()
+    return int(row[0]) if row else 0
 
 
 def attributes(path: Path) -> list[tuple[str, str]]:
@@ -150,7 +162,7 @@ def query_features(path: Path, query: FeatureQuery) -> FeaturePage:
         where, params = _where(query, names, stored)
         select = _select(layout.fid_of(stored), names)
         if where == "true":
-            row = con.execute(f"SELECT count(*) FROM {source}").fetchone()
+            row = (_count(path),)
             first, last = int(query.offset), int(query.offset) + int(query.limit)
             rows = con.execute(
                 f"SELECT {select} FROM {source} WHERE file_row_number >= {first} "
@@ -187,19 +199,35 @@ def feature(path: Path, fid: int) -> dict[str, Any] | None:
     return _feature(row[0], row[1], row[2:], names) if row else None
 
 
-def _tile_box(z: int, x: int, y: int) -> tuple[float, float, float, float]:
-    """The tile's box in longitude and latitude (Web Mercator's tile grid)."""
+def tile_box(z: int, x: float, y: float, pad: float = 0.0) -> tuple[float, float, float, float]:
+    """The tile's box in longitude and latitude (Web Mercator's tile grid), widened on every
+    side by `pad` tiles."""
     n = 2**z
-    west, east = x / n * 360 - 180, (x + 1) / n * 360 - 180
-    north = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y / n))))
-    south = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * (y + 1) / n))))
+    west, east = (x - pad) / n * 360 - 180, (x + 1 + pad) / n * 360 - 180
+    north = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * (y - pad) / n))))
+    south = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * (y + 1 + pad) / n))))
     return west, south, east, north
+
+
+def _tile_shape(z: int, x: int, y: int, names: list[str]) -> tuple[str, dict[str, float]]:
+    """The expression of a feature's shape in the tile's own grid (0 to TILE_EXTENT, y down),
+    cut to the tile and its buffer only where it reaches past them, and its parameters."""
+    size = 2 * math.pi * EARTH_RADIUS / 2**z
+    left, top = -math.pi * EARTH_RADIUS + x * size, math.pi * EARTH_RADIUS - y * size
+    mercator = f"ST_Transform({GEOMETRY}, 'EPSG:4326', 'EPSG:3857', always_xy := true)"
+    grid = f"ST_TransScale({mercator}, $left, $top, $scale, -$scale)"
+    edge = f"ST_MakeEnvelope({-TILE_BUFFER}, {-TILE_BUFFER}, {TILE_EXTENT + TILE_BUFFER}, "
+    edge += f"{TILE_EXTENT + TILE_BUFFER})"
+    cut = f"ST_CollectionExtract(ST_Intersection({grid}, {edge}), ST_Dimension({GEOMETRY}) + 1)"
+    shape = f"CASE WHEN {layout.box_within(names)} THEN {grid} ELSE {cut} END"
+    return shape, {"left": -left, "top": -top, "scale": TILE_EXTENT / size}
 
 
 def tile(path: Path, z: int, x: int, y: int, layer: str, columns: Sequence[str]) -> bytes:
     """The Mapbox vector tile z/x/y (WebMercatorQuad) of the layer, named `layer`, with the
     attributes `columns` (the caller picks those the viewer may see); empty bytes when no
-    feature touches the tile."""
+    feature touches the tile. Only the features stored for this zoom are drawn (see
+    `layout`)."""
     if not 0 <= z <= MAX_ZOOM or not (0 <= x < 2**z and 0 <= y < 2**z):
         raise FeatureQueryError("tile.range", z=z, x=x, y=y)
     known = {name for name, _type in attributes(path)}
@@ -207,18 +235,19 @@ def tile(path: Path, z: int, x: int, y: int, layer: str, columns: Sequence[str])
     if unknown:
         raise FeatureQueryError("property.unknown", name=unknown[0])
     props = "".join(f", {literal(c)}: {quote_ident(c)}" for c in columns)
-    mercator = f"ST_Transform({GEOMETRY}, 'EPSG:4326', 'EPSG:3857', always_xy := true)"
-    shape = f"ST_AsMVTGeom({mercator}, ST_Extent(env.merc), {TILE_EXTENT}, {TILE_BUFFER}, true)"
-    west, south, east, north = _tile_box(z, x, y)
+    picked = "".join(f", {quote_ident(c)}" for c in columns)
+    west, south, east, north = tile_box(z, x, y, TILE_BUFFER / TILE_EXTENT)
     con = _connect()
     try:
         stored = _columns(con, path)
+        shape, params = _tile_shape(z, x, y, stored)
         row = con.execute(
-            "WITH env AS (SELECT ST_TileEnvelope($z, $x, $y) AS merc) "
-            f"SELECT ST_AsMVT({{'geom': {shape}, 'fid': {layout.fid_of(stored)}{props}}}, $layer) "
-            f"FROM read_parquet({literal(str(path))}, file_row_number = true), env "
-            f"WHERE {layout.box_filter(stored)} HAVING count(*) > 0",
-            {"z": z, "x": x, "y": y, "layer": layer, "w": west, "s": south, "e": east, "n": north},
+            f"SELECT ST_AsMVT({{'geom': shape, 'fid': fid{props}}}, $layer) FROM ("
+            f"SELECT {shape} AS shape, {layout.fid_of(stored)} AS fid{picked} "
+            f"FROM read_parquet({literal(str(path))}, file_row_number = true) "
+            f"WHERE {layout.zoom_filter(stored, z)} AND {layout.box_filter(stored)}) "
+            "WHERE NOT ST_IsEmpty(shape) HAVING count(*) > 0",
+            {"layer": layer, "w": west, "s": south, "e": east, "n": north, **params},
         ).fetchone()
     finally:
         con.close()

@@ -50,6 +50,7 @@ def test_headers_become_table_names_and_keep_their_titles(tmp_path, options):
         "jumlah_kader",
         "fid",
         "geom",
+        "min_zoom",
         "bbox",
     ]
     assert result.table_path is None
@@ -82,6 +83,7 @@ def test_a_layer_exports_to_geojson_and_geopackage(tmp_path, options):
     assert len(written["features"]) == 104
     first = written["features"][0]
     assert first["properties"]["kode"] == "36.71.01.1001"
+    assert not {"fid", "bbox", "min_zoom"} & set(first["properties"])
     x, y = first["geometry"]["coordinates"][0][0]
     assert 106.5 < x < 106.8 and -6.3 < y < -6.0
     export_layer(layer, tmp_path / "k.gpkg", "gpkg", "kelurahan")

@@ -15,7 +15,16 @@ def test_the_13_kecamatan_are_the_union_of_their_kelurahan(tmp_path):
     target = tmp_path / "kecamatan.parquet"
     assert dissolve(KELURAHAN, target, "kode_kec", COLUMNS) == 13
     table = pq.read_table(target)
-    assert table.column_names == ["kode", "nama", "kode_kab", "nama_kab", "fid", "geom", "bbox"]
+    assert table.column_names == [
+        "kode",
+        "nama",
+        "kode_kab",
+        "nama_kab",
+        "fid",
+        "geom",
+        "min_zoom",
+        "bbox",
+    ]
     by_fid = table.sort_by("fid")
     assert by_fid.column("kode").to_pylist()[0] == "36.71.01"
     assert set(table.column("kode_kab").to_pylist()) == {"36.71"}

@@ -8,7 +8,7 @@ import math
 import mapbox_vector_tile
 import pytest
 
-from satudata.engines.geo import ingest_layer
+from satudata.engines.geo import ingest_layer, layout
 from satudata.engines.geo.features import (
     FeatureQuery,
     FeatureQueryError,
@@ -16,6 +16,7 @@ from satudata.engines.geo.features import (
     feature,
     query_features,
     tile,
+    tile_box,
 )
 
 from .conftest import KELURAHAN
@@ -113,3 +114,96 @@ def test_a_tile_holds_the_kelurahan_it_touches_with_the_chosen_attributes(kelura
     assert set(features[0]["properties"]) == {"fid", "kode", "nama"}
     assert all(f["properties"]["kode"].startswith("36.71.") for f in features)
     assert tile(kelurahan, 13, 0, 0, "kelurahan", ["kode"]) == b""
+
+
+def test_a_tile_keeps_inner_shapes_exact_and_cuts_the_ones_past_its_buffer(kelurahan):
+    x, y = tile_of(106.63, -6.17, 14)
+    data = tile(kelurahan, 14, x, y, "kelurahan", ["kode"])
+    features = mapbox_vector_tile.decode(data, default_options={"y_coord_down": True})
+    shapes = features["kelurahan"]["features"]
+    assert shapes
+    points = [
+        point
+        for shape in shapes
+        for polygon in _polygons(shape["geometry"])
+        for ring in polygon
+        for point in ring
+    ]
+    assert all(-64 <= px <= 4160 and -64 <= py <= 4160 for px, py in points)
+    assert any(px < 0 or px > 4096 for px, _py in points)
+
+
+def _polygons(geometry: dict) -> list:
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    return geometry["coordinates"]
+
+
+def test_a_square_inside_a_tile_lands_on_its_tile_grid(tmp_path, options):
+    z, (west, south, east, north) = 12, (106.640, -6.180, 106.645, -6.175)
+    source = tmp_path / "kotak.geojson"
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    source.write_text(json.dumps({"type": "FeatureCollection", "features": [_square(ring, 1)]}))
+    stored = ingest_layer(source, tmp_path / "kotak.parquet", options=options).path
+    x, y = tile_of(west, north, z)
+    decoded = mapbox_vector_tile.decode(
+        tile(stored, z, x, y, "kotak", []), default_options={"y_coord_down": True}
+    )
+    (ring_out,) = decoded["kotak"]["features"][0]["geometry"]["coordinates"]
+
+    def grid(lon: float, lat: float) -> tuple[float, float]:
+        n = 2**z
+        gx = ((lon + 180) / 360 * n - x) * 4096
+        gy = ((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n - y) * 4096
+        return gx, gy
+
+    expected = {grid(lon, lat) for lon, lat in ring}
+    assert len(ring_out) == 5
+    for px, py in ring_out:
+        assert min(abs(px - ex) + abs(py - ey) for ex, ey in expected) <= 2
+
+
+def _square(ring: list, number: int, size: float = 1.0) -> dict:
+    return {
+        "type": "Feature",
+        "properties": {"kode": f"K-{number:05d}", "ukuran": size},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+
+
+def test_a_crowded_tile_draws_its_largest_features_and_finer_zooms_draw_the_rest(
+    tmp_path, options, monkeypatch
+):
+    monkeypatch.setattr(layout, "TILE_FEATURES", 25)
+    squares = []
+    for number in range(400):
+        west = 106.60 + (number % 20) * 0.002
+        south = -6.20 + (number // 20) * 0.002
+        side = 0.0015 if number % 40 == 0 else 0.0005
+        ring = [
+            [west, south],
+            [west + side, south],
+            [west + side, south + side],
+            [west, south + side],
+            [west, south],
+        ]
+        squares.append(_square(ring, number + 1, side))
+    source = tmp_path / "persil.geojson"
+    source.write_text(json.dumps({"type": "FeatureCollection", "features": squares}))
+    stored = ingest_layer(source, tmp_path / "persil.parquet", options=options).path
+
+    def drawn(z: int) -> set[int]:
+        x, y = tile_of(106.6201, -6.1799, z)
+        decoded = mapbox_vector_tile.decode(tile(stored, z, x, y, "persil", ["ukuran"]))
+        return {f["properties"]["fid"] for f in decoded["persil"]["features"]}
+
+    overview = drawn(4)
+    assert len(overview) == 25
+    assert {n for n in range(1, 401, 40)} <= overview
+    by_zoom = [drawn(z) for z in range(4, layout.FULL_DETAIL_ZOOM + 1)]
+    assert all(len(fids) <= 25 for fids in by_zoom)
+    x, y = tile_of(106.6201, -6.1799, layout.FULL_DETAIL_ZOOM)
+    west, south, east, north = tile_box(layout.FULL_DETAIL_ZOOM, x, y, 64 / 4096)
+    inside = query_features(stored, FeatureQuery(bbox=(west, south, east, north), limit=100))
+    assert by_zoom[-1] == {f["id"] for f in inside.features}
+    assert query_features(stored, FeatureQuery(limit=1)).matched == 400

@@ -53,7 +53,7 @@ def test_a_utm_shapefile_is_reprojected_and_keeps_its_source_system(
     assert all(abs(a - b) < 1e-6 for a, b in zip(result.bbox, original, strict=True))
     file = pq.ParquetFile(target)
     assert file.metadata.num_rows == 13
-    assert file.schema_arrow.names == ["kode", "nama", "fid", "geom", "bbox"]
+    assert file.schema_arrow.names == ["kode", "nama", "fid", "geom", "min_zoom", "bbox"]
     footer = file.schema_arrow.metadata
     assert json.loads(footer[b"geo"])["primary_column"] == "geom"
     kept = json.loads(footer[b"satudata_layer"])
