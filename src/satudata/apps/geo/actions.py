@@ -1,14 +1,19 @@
-"""Writes of the geo app: (re)building the base layers from the boundaries the package ships."""
+"""Writes of the geo app: (re)building the base layers from the boundaries the package ships,
+and a layer's ISO 19115 metadata."""
 
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from satudata.apps.catalog.actions.uploads import engine_options
-from satudata.apps.geo.models import BaseLayer
+from satudata.apps.catalog.errors import NotAllowed
+from satudata.apps.catalog.models import Dataset
+from satudata.apps.geo.models import BaseLayer, LayerMetadata
 from satudata.engines.geo import boundaries, ingest_layer
 from satudata.engines.geo.features import attributes, summary
-from satudata.platform import audit, storage
+from satudata.platform import access, audit, storage
 
 DATA = Path(__file__).resolve().parents[1] / "registry" / "data"
 KELURAHAN = DATA / "kota_tangerang_kelurahan.geojson"
@@ -68,3 +73,21 @@ def do_load_base_layers() -> list[BaseLayer]:
     ]
     audit.record("geo.base_layers.load", detail={"layers": [layer.slug for layer in layers]})
     return layers
+
+
+@transaction.atomic
+def check_save_layer_metadata(
+    *, user: Any, dataset: Dataset, data: dict[str, Any], ip: str = ""
+) -> LayerMetadata:
+    """Save the layer's ISO fields; only those who may edit the dataset may."""
+    if not access.can_edit(access.viewer_for(user), dataset):
+        raise NotAllowed(_("You may not edit this dataset."))
+    found, _created = LayerMetadata.objects.update_or_create(dataset=dataset, defaults=data)
+    audit.record(
+        "dataset.layer_metadata",
+        actor=user,
+        obj=dataset,
+        detail={k: str(v)[:200] for k, v in data.items()},
+        ip=ip,
+    )
+    return found

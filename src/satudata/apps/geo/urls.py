@@ -1,6 +1,6 @@
 from django.urls import path
 
-from satudata.apps.geo import map_views, views
+from satudata.apps.geo import csw_views, map_views, metadata_views, views
 
 app_name = "geo"
 
@@ -10,6 +10,13 @@ urlpatterns = [
         map_views.version_tile,
         name="version_tile",
     ),
+    path("dataset/<slug:slug>/iso19139.xml", metadata_views.iso_xml, name="iso19139"),
+    path(
+        "kerja/dataset/<slug:slug>/metadata-geospasial/",
+        metadata_views.edit,
+        name="layer_metadata",
+    ),
+    path("csw", csw_views.endpoint, name="csw"),
     path("ogc/", views.landing, name="landing"),
     path("ogc/conformance", views.conformance, name="conformance"),
     path("ogc/collections", views.collections, name="collections"),

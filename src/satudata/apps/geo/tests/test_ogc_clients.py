@@ -1,12 +1,16 @@
-"""OGC API – Features and Records read by a real client, OWSLib, against the running server."""
+"""OGC API – Features and Records, and CSW 2.0.2, read by a real client, OWSLib, against the
+running server."""
 
 import pytest
+from owslib.csw import CatalogueServiceWeb
+from owslib.fes import BBox, PropertyIsLike
 from owslib.ogcapi.features import Features
 from owslib.ogcapi.records import Records
 
 from satudata.apps.geo.actions import do_load_base_layers
 from satudata.apps.search.actions import do_index_dataset
-from satudata.platform.testing.factories import make_dataset, make_org
+from satudata.engines.geo.tests.conftest import KECAMATAN
+from satudata.platform.testing.factories import make_dataset, make_layer_version, make_org, publish
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -39,3 +43,27 @@ def test_owslib_searches_the_catalogue_records(live_server):
     assert catalogue.collection_item("katalog", dataset.slug)["properties"]["title"] == (
         "Jumlah Posyandu Aktif"
     )
+
+
+def test_owslib_harvests_the_catalogue_over_csw(live_server):
+    org = make_org("opd", name="Bappeda")
+    table = make_dataset(org, title="Jumlah Posyandu Aktif")
+    layer = make_dataset(org, published=False, title="Batas Kecamatan Bappeda")
+    publish(layer, make_layer_version(layer, KECAMATAN))
+    make_dataset(org, access_level="tertutup", title="Posyandu Tertutup")
+    service = CatalogueServiceWeb(f"{live_server.url}/csw")
+    assert service.identification.type == "CSW" and service.version == "2.0.2"
+    assert "GetRecords" in [op.name for op in service.operations]
+    service.getrecords2(esn="full", maxrecords=10)
+    assert service.results["matches"] == 2
+    assert {r.title for r in service.records.values()} == {table.title, layer.title}
+    service.getrecords2(constraints=[PropertyIsLike("csw:AnyText", "%posyandu%")], esn="full")
+    assert [r.identifier for r in service.records.values()] == [table.slug]
+    service.getrecords2(
+        constraints=[BBox([106.60, -6.20, 106.62, -6.18], crs="EPSG:4326")], esn="summary"
+    )
+    assert [r.identifier for r in service.records.values()] == [layer.slug]
+    service.getrecordbyid(id=[layer.slug], outputschema="http://www.isotc211.org/2005/gmd")
+    iso = service.records[layer.slug]
+    assert iso.identification[0].title == layer.title
+    assert iso.referencesystem.code == "EPSG:4326"
