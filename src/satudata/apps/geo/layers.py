@@ -10,6 +10,8 @@ from django.urls import reverse
 from satudata.apps.catalog.models import Dataset
 from satudata.apps.geo.models import BaseLayer
 
+TIME_TYPES = frozenset({"date", "datetime"})
+
 
 @dataclass(frozen=True)
 class Layer:
@@ -23,6 +25,14 @@ class Layer:
     attributes: list[tuple[str, str]]
     source: str
     dataset: Dataset | None = None
+
+    @property
+    def time_attribute(self) -> str | None:
+        """The attribute that `datetime` filters on: the layer's first date or time."""
+        for name, kind in self.attributes:
+            if kind.lower() in TIME_TYPES or kind.upper().startswith("TIMESTAMP"):
+                return name
+        return None
 
     @property
     def page(self) -> str:

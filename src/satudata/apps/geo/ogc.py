@@ -23,6 +23,9 @@ CONFORMANCE = (
     "http://www.opengis.net/spec/ogcapi-common-2/1.0/conf/collections",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+    "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+    "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
     "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
@@ -32,6 +35,22 @@ CONFORMANCE = (
     "http://www.opengis.net/spec/ogcapi-records-1/1.0/conf/json",
 )
 MVT = "application/vnd.mapbox-vector-tile"
+OPENAPI = "application/vnd.oai.openapi+json;version=3.0"
+SCHEMA = "application/schema+json"
+QUERYABLES_REL = "http://www.opengis.net/def/rel/ogc/1.0/queryables"
+# A layer attribute's type (the catalogue's field types or DuckDB's) as JSON Schema.
+SCHEMA_TYPES = {
+    "integer": {"type": "integer"},
+    "number": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "date": {"type": "string", "format": "date"},
+    "datetime": {"type": "string", "format": "date-time"},
+    "BIGINT": {"type": "integer"},
+    "INTEGER": {"type": "integer"},
+    "DOUBLE": {"type": "number"},
+    "BOOLEAN": {"type": "boolean"},
+    "DATE": {"type": "string", "format": "date"},
+}
 WEB_MERCATOR_QUAD = "http://www.opengis.net/def/tilematrixset/OGC/1.0/WebMercatorQuad"
 DEFAULT_LIMIT, MAX_LIMIT = 10, 10_000
 
@@ -54,6 +73,9 @@ def landing(url: Url) -> dict[str, Any]:
         "links": [
             link(url("geo:landing"), "self", JSON, _("This document")),
             link(url("geo:landing") + "?f=html", "alternate", HTML, _("This document")),
+            link(
+                url("geo:openapi"), "service-desc", OPENAPI, _("The API definition (OpenAPI 3.0)")
+            ),
             link(url("geo:conformance"), "conformance", JSON, _("Conformance classes")),
             link(url("geo:collections"), "data", JSON, _("Collections")),
         ],
@@ -75,6 +97,7 @@ def collection(layer: Layer, url: Url) -> dict[str, Any]:
             link(url("geo:collection", layer.slug), "self", JSON, layer.title),
             link(url("geo:collection", layer.slug) + "?f=html", "alternate", HTML, layer.title),
             link(url("geo:items", layer.slug), "items", GEOJSON, _("Features")),
+            link(url("geo:queryables", layer.slug), QUERYABLES_REL, SCHEMA, _("Queryables")),
             link(
                 url("geo:tilesets", layer.slug),
                 "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
@@ -189,6 +212,30 @@ def tileset(layer: Layer, url: Url, min_zoom: int = 0, max_zoom: int = 18) -> di
                 "title": _("Vector tiles"),
             },
         ],
+    }
+
+
+def queryables(layer: Layer, url: Url) -> dict[str, Any]:
+    """The attributes a client may filter the items by (each as `name=value`), and the time
+    attribute that `datetime` filters on, as a JSON Schema."""
+    properties: dict[str, Any] = {
+        "geometry": {
+            "$ref": "https://geojson.org/schema/Geometry.json",
+            "x-ogc-role": "primary-geometry",
+        }
+    }
+    for name, kind in layer.attributes:
+        schema = {"title": name, **SCHEMA_TYPES.get(kind, {"type": "string"})}
+        if name == layer.time_attribute:
+            schema["x-ogc-role"] = "primary-instant"
+        properties[name] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2019-09/schema",
+        "$id": url("geo:queryables", layer.slug),
+        "type": "object",
+        "title": layer.title,
+        "properties": properties,
+        "additionalProperties": False,
     }
 
 

@@ -6,6 +6,7 @@ exception document saying which parameter and why."""
 import json
 from collections.abc import Mapping
 from dataclasses import replace
+from datetime import UTC, date, datetime, time
 from typing import Any
 from urllib.parse import urlencode
 
@@ -15,19 +16,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from satudata.apps.geo import ogc, queries, records, tiles
+from satudata.apps.geo import ogc, openapi, queries, records, tiles
 from satudata.apps.geo.layers import Layer
 from satudata.apps.portal.views.common import record_tertutup_listing, record_tertutup_read
 from satudata.apps.search.queries import MAX_PER_PAGE, params_from_query, search
 from satudata.engines.geo.features import (
     FeatureQuery,
     FeatureQueryError,
+    Period,
     feature,
     query_features,
 )
 from satudata.platform import access, storage
 
-RESERVED = frozenset({"limit", "offset", "bbox", "bbox-crs", "f"})
+RESERVED = frozenset({"limit", "offset", "bbox", "bbox-crs", "datetime", "f"})
 
 
 class BadParameter(Exception):
@@ -113,6 +115,40 @@ def _bbox(request: HttpRequest) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
+def _moment(text: str, end: bool) -> datetime | None:
+    """One end of a `datetime` interval: RFC 3339 (a date alone means its whole day), or
+    `..` / empty for an open end."""
+    if text in ("", ".."):
+        return None
+    try:
+        if "T" not in text.upper():
+            day = date.fromisoformat(text)
+            return datetime.combine(day, time.max if end else time.min)
+        found = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise BadParameter(
+            _(
+                "datetime must be a date or time (RFC 3339) or an interval start/end, "
+                "with .. for an open end."
+            )
+        ) from None
+    return found.astimezone(UTC).replace(tzinfo=None) if found.tzinfo else found
+
+
+def _period(request: HttpRequest, layer: Layer) -> Period | None:
+    raw = request.GET.get("datetime")
+    if raw is None:
+        return None
+    column = layer.time_attribute
+    if column is None:
+        raise BadParameter(_("This layer has no date or time attribute to filter by datetime."))
+    first, _sep, last = raw.partition("/")
+    start, end = _moment(first, False), _moment(last if _sep else first, True)
+    if start is not None and end is not None and start > end:
+        raise BadParameter(_("datetime must start before it ends."))
+    return Period(column, start, end)
+
+
 def _query(request: HttpRequest, layer: Layer) -> tuple[FeatureQuery, ogc.Paging]:
     names = {name for name, _kind in layer.attributes}
     properties = {k: v for k, v in request.GET.items() if k not in RESERVED}
@@ -124,7 +160,13 @@ def _query(request: HttpRequest, layer: Layer) -> tuple[FeatureQuery, ogc.Paging
         )
     limit = min(_whole(request, "limit", ogc.DEFAULT_LIMIT, 1), ogc.MAX_LIMIT)
     offset = _whole(request, "offset", 0, 0)
-    query = FeatureQuery(bbox=_bbox(request), properties=properties, limit=limit, offset=offset)
+    query = FeatureQuery(
+        bbox=_bbox(request),
+        properties=properties,
+        limit=limit,
+        offset=offset,
+        period=_period(request, layer),
+    )
     kept = {k: v for k, v in request.GET.items() if k not in ("limit", "offset")}
     return query, ogc.Paging(limit=limit, offset=offset, query=kept)
 
@@ -137,6 +179,17 @@ def landing(request: HttpRequest) -> HttpResponse:
 @require_GET
 def conformance(request: HttpRequest) -> HttpResponse:
     return _answer(ogc.conformance())
+
+
+@require_GET
+def api(request: HttpRequest) -> HttpResponse:
+    layers = queries.collections(access.viewer_of(request))
+    return _answer(openapi.document(layers, _url(request)), ogc.OPENAPI)
+
+
+@require_GET
+def queryables(request: HttpRequest, slug: str) -> HttpResponse:
+    return _answer(ogc.queryables(_layer(request, slug), _url(request)), ogc.SCHEMA)
 
 
 def _layer(request: HttpRequest, slug: str, what: str | None = None) -> Layer:

@@ -14,6 +14,7 @@ import math
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +44,22 @@ class FeatureQueryError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Period:
+    """Features whose `column` (a date or a time) falls from `start` to `end`, both included;
+    an open end is None."""
+
+    column: str
+    start: datetime | None = None
+    end: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class FeatureQuery:
     bbox: tuple[float, float, float, float] | None = None
     properties: Mapping[str, str] = field(default_factory=dict)
     limit: int = 10
     offset: int = 0
+    period: Period | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +134,16 @@ def _where(query: FeatureQuery, known: Sequence[str], names: list[str]) -> tuple
             raise FeatureQueryError("bbox.order")
         clauses.append(layout.box_filter(names))
         params.update(w=xmin, s=ymin, e=xmax, n=ymax)
+    if query.period is not None:
+        if query.period.column not in known:
+            raise FeatureQueryError("property.unknown", name=query.period.column)
+        moment = f"CAST({quote_ident(query.period.column)} AS TIMESTAMP)"
+        if query.period.start is not None:
+            clauses.append(f"{moment} >= $t0")
+            params["t0"] = query.period.start
+        if query.period.end is not None:
+            clauses.append(f"{moment} <= $t1")
+            params["t1"] = query.period.end
     for k, (name, value) in enumerate(query.properties.items()):
         if name not in known:
             raise FeatureQueryError("property.unknown", name=name)

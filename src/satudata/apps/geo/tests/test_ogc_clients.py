@@ -1,6 +1,10 @@
 """OGC API – Features and Records, and CSW 2.0.2, read by a real client, OWSLib, against the
 running server."""
 
+import json
+import subprocess
+import sys
+
 import pytest
 from owslib.csw import CatalogueServiceWeb
 from owslib.fes import BBox, PropertyIsLike
@@ -67,3 +71,37 @@ def test_owslib_harvests_the_catalogue_over_csw(live_server):
     iso = service.records[layer.slug]
     assert iso.identification[0].title == layer.title
     assert iso.referencesystem.code == "EPSG:4326"
+
+
+GDAL_READ = """
+import json, sys
+import pyogrio
+url, layer, box = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+frame = pyogrio.read_dataframe("OAPIF:" + url, layer=layer, bbox=tuple(box) if box else None)
+print(json.dumps({"kode": sorted(frame["kode"]), "epsg": frame.crs.to_epsg(),
+                  "bounds": list(frame.total_bounds)}))
+"""
+
+
+def gdal_read(url: str, layer: str, box: list[float] | None = None) -> dict:
+    """GDAL reads in a process of its own: it holds the interpreter while it waits for the
+    server, which runs in this one."""
+    done = subprocess.run(
+        [sys.executable, "-c", GDAL_READ, url, layer, json.dumps(box)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_gdal_reads_a_collection_through_its_ogc_api_driver(live_server):
+    do_load_base_layers()
+    frame = gdal_read(f"{live_server.url}/ogc/", "kecamatan")
+    assert len(frame["kode"]) == 13 and frame["kode"][0] == "36.71.01"
+    assert frame["epsg"] == 4326
+    west, _south, east, _north = frame["bounds"]
+    assert 106.5 < west < east < 106.8
+    boxed = gdal_read(f"{live_server.url}/ogc/", "kelurahan", [106.60, -6.20, 106.62, -6.18])
+    assert 0 < len(boxed["kode"]) < 104
