@@ -1,9 +1,9 @@
-"""A dataset's ISO 19139 metadata document, and the page where its produsen fills in the
-layer's ISO 19115 fields (or prefills them from an ISO XML file)."""
+"""A dataset's ISO 19139 metadata document, the page where its produsen fills in the layer's
+ISO 19115 fields (or prefills them from an ISO XML file), and the node status page."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from satudata.apps.catalog.errors import ActionError
 from satudata.apps.catalog.views.common import editable_dataset, refused
+from satudata.apps.geo import node
 from satudata.apps.geo.actions import check_save_layer_metadata
 from satudata.apps.geo.forms import IsoImportForm, LayerMetadataForm
 from satudata.apps.geo.metadata import iso_of, layer_metadata
@@ -98,3 +99,13 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect(dataset)
     context = {"dataset": dataset, "form": form, "importer": importer, "notes": notes}
     return render(request, "geo/layer_metadata_form.html", context)
+
+
+@require_GET
+def node_status(request: HttpRequest, fmt: str = "html") -> HttpResponse:
+    found = node.status(access.viewer_of(request))
+    if fmt == "json":
+        return JsonResponse(node.as_json(found, request.build_absolute_uri))
+    labels = {key: label for key, (label, _present) in node.REQUIRED.items()}
+    rows = [(layer, [labels[key] for key in layer.missing]) for layer in found["layers"]]
+    return render(request, "geo/node_status.html", {**found, "rows": rows})

@@ -78,6 +78,13 @@ def landing(url: Url) -> dict[str, Any]:
             ),
             link(url("geo:conformance"), "conformance", JSON, _("Conformance classes")),
             link(url("geo:collections"), "data", JSON, _("Collections")),
+            link(
+                url("geo:csw") + "?service=CSW&request=GetCapabilities",
+                "related",
+                "application/xml",
+                _("Catalogue service (CSW 2.0.2)"),
+            ),
+            link(url("geo:node"), "related", HTML, _("Node status")),
         ],
     }
 

@@ -17,6 +17,8 @@ urlpatterns = [
         name="layer_metadata",
     ),
     path("csw", csw_views.endpoint, name="csw"),
+    path("simpul/", metadata_views.node_status, name="node"),
+    path("simpul.json", metadata_views.node_status, {"fmt": "json"}, name="node_json"),
     path("ogc/", views.landing, name="landing"),
     path("ogc/conformance", views.conformance, name="conformance"),
     path("ogc/api", views.api, name="openapi"),
