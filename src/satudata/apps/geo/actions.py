@@ -1,6 +1,9 @@
 """Writes of the geo app: (re)building the base layers from the boundaries the package ships,
 and a layer's ISO 19115 metadata."""
 
+import gzip
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,20 @@ from satudata.platform import access, audit, storage
 
 DATA = Path(__file__).resolve().parents[1] / "registry" / "data"
 KELURAHAN = DATA / "kota_tangerang_kelurahan.geojson"
+NATIONAL = {
+    "provinsi": (
+        DATA / "indonesia_provinsi.geojson.gz",
+        BaseLayer.Level.PROVINSI,
+        "Batas Provinsi Indonesia",
+        "38 provinsi di Indonesia dengan kode wilayah Kemendagri.",
+    ),
+    "kabupaten-kota": (
+        DATA / "indonesia_kabkota.geojson.gz",
+        BaseLayer.Level.KABKOTA,
+        "Batas Kabupaten/Kota Indonesia",
+        "514 kabupaten dan kota di Indonesia dengan kode wilayah Kemendagri.",
+    ),
+}
 SOURCE = "wilayah_boundaries (Cahya DSN, MIT), Kepmendagri No 300.2.2-2430 Tahun 2025"
 KECAMATAN_COLUMNS = {
     "kode_kec": "kode",
@@ -70,6 +87,31 @@ def do_load_base_layers() -> list[BaseLayer]:
             "13 kecamatan di Kota Tangerang, masing-masing gabungan kelurahannya.",
             kecamatan,
         ),
+    ]
+    audit.record("geo.base_layers.load", detail={"layers": [layer.slug for layer in layers]})
+    return layers
+
+
+def _ingest_gzipped(source: Path) -> Path:
+    """The shipped, gzip-compressed GeoJSON read into a new layer file."""
+    target = storage.new_path("layers", ".parquet")
+    with tempfile.TemporaryDirectory() as work:
+        plain = Path(work) / source.name.removesuffix(".gz")
+        with gzip.open(source, "rb") as packed, plain.open("wb") as unpacked:
+            shutil.copyfileobj(packed, unpacked)
+        result = ingest_layer(plain, target, options=engine_options())
+    if not result.ok:
+        raise RuntimeError(f"the shipped boundaries {source.name} did not pass: {result.counts}")
+    return target
+
+
+@transaction.atomic
+def do_load_national_layers() -> list[BaseLayer]:
+    """The national provinsi and kabupaten/kota boundaries as base layers (their invalid rings
+    repaired as any upload's are). Each run writes new files and points the layers at them."""
+    layers = [
+        _store(slug, level, title, description, _ingest_gzipped(source))
+        for slug, (source, level, title, description) in NATIONAL.items()
     ]
     audit.record("geo.base_layers.load", detail={"layers": [layer.slug for layer in layers]})
     return layers

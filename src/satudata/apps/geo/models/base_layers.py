@@ -1,5 +1,6 @@
 """Base layers: the administrative boundaries every map draws on (Kota Tangerang's kelurahan,
-and its kecamatan as their union), built from the reference data the package ships. They are
+its kecamatan as their union, and the national provinsi and kabupaten/kota), built from the
+reference data the package ships. They are
 public reference data, like the kode wilayah themselves."""
 
 from django.db import models
@@ -8,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 class BaseLayer(models.Model):
     class Level(models.TextChoices):
+        PROVINSI = "provinsi", _("provinsi")
+        KABKOTA = "kabkota", _("kabupaten/kota")
         KECAMATAN = "kecamatan", _("kecamatan")
         KELURAHAN = "kelurahan", _("kelurahan")
 
