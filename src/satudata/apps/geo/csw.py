@@ -10,12 +10,11 @@ from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from satudata.apps.catalog.models import Dataset, Tag
+from satudata.apps.catalog.models import Dataset
 from satudata.apps.geo.metadata import iso_of
 from satudata.apps.geo.models import LayerMetadata
 from satudata.engines.geo import iso19139
@@ -75,7 +74,7 @@ def _sub(parent: etree._Element, prefix: str, name: str, text: str | None = None
 class Entry:
     """A record as the constraints see it (`record`) and the dataset it describes."""
 
-    dataset_id: int
+    dataset: Dataset
     record: Record
 
 
@@ -84,7 +83,7 @@ def entries(viewer: access.Viewer) -> list[Entry]:
     datasets = (
         access.public_datasets(viewer)
         .select_related("organisation", "published_version", "topic")
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("name")))
+        .prefetch_related("tags")
         .order_by("title", "pk")
     )
     topics = dict(
@@ -115,7 +114,7 @@ def entries(viewer: access.Viewer) -> list[Entry]:
         record["anytext"] = " ".join(
             [dataset.title, dataset.description, dataset.organisation.name, *subjects]
         )
-        found.append(Entry(dataset.pk, record))
+        found.append(Entry(dataset, record))
     return found
 
 
@@ -126,17 +125,6 @@ def _formats(is_layer: bool) -> list[str]:
 def matching(viewer: access.Viewer, test: Test | None) -> list[Entry]:
     everything = entries(viewer)
     return everything if test is None else [e for e in everything if test(e.record)]
-
-
-def datasets_of(ids: Sequence[int]) -> list[Dataset]:
-    """The datasets of a page of records, in the page's order."""
-    found = {
-        d.pk: d
-        for d in Dataset.objects.filter(pk__in=ids)
-        .select_related("organisation", "published_version", "topic")
-        .prefetch_related("tags")
-    }
-    return [found[i] for i in ids if i in found]
 
 
 def _box(parent: etree._Element, box: Sequence[float]) -> None:

@@ -3,6 +3,8 @@ with the documents of `csw`; a bad request answers an OWS exception report that 
 parameter is wrong."""
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +16,7 @@ from lxml import etree
 
 from satudata.apps.geo import csw
 from satudata.apps.portal.views.common import record_tertutup_listing
+from satudata.engines.geo import iso19139
 from satudata.engines.geo.catalogue_filter import (
     FilterError,
     Test,
@@ -109,8 +112,7 @@ def _records(
     hits_only: bool,
 ) -> HttpResponse:
     matched = csw.matching(access.viewer_of(request), test)
-    page_ids = [] if hits_only else [e.dataset_id for e in matched[start - 1 : start - 1 + limit]]
-    page = csw.datasets_of(page_ids)
+    page = [] if hits_only else [e.dataset for e in matched[start - 1 : start - 1 + limit]]
     record_tertutup_listing(request, page, "csw")
     return _xml(csw.records_document(len(matched), page, start, schema, element_set, hits_only))
 
@@ -136,7 +138,22 @@ def _capabilities(request: HttpRequest) -> HttpResponse:
     return _xml(csw.capabilities_document(url, latest["updated_at__max"]))
 
 
-def _kvp(request: HttpRequest) -> HttpResponse:
+@dataclass(frozen=True)
+class Query:
+    """A CSW request as the client sent it, whether key-value pairs or XML; checked when
+    answered."""
+
+    operation: str
+    schema: str = ""
+    element_set: str = ""
+    ids: tuple[str, ...] = ()
+    constraint: Callable[[], Test] | None = None
+    start: str = ""
+    limit: str = ""
+    result_type: str = ""
+
+
+def _kvp(request: HttpRequest) -> Query:
     params: Mapping[str, str] = {k.lower(): v for k, v in request.GET.items()}
     if params.get("service", "CSW").upper() != "CSW":
         raise CswError("InvalidParameterValue", "service", _("service must be CSW."))
@@ -147,36 +164,24 @@ def _kvp(request: HttpRequest) -> HttpResponse:
             "request",
             _("Say which request: GetCapabilities, GetRecords, GetRecordById or DescribeRecord."),
         )
-    if operation == "GetCapabilities":
-        return _capabilities(request)
-    if operation == "DescribeRecord":
-        return _xml(csw.describe_document())
-    schema = _schema(params.get("outputschema", ""))
-    element_set = _element_set(params.get("elementsetname", ""))
-    if operation == "GetRecordById":
-        ids = [i.strip() for i in params.get("id", "").split(",") if i.strip()]
-        return _by_id(request, ids, schema, element_set)
-    if operation == "GetRecords":
-        text = params.get("constraint", "")
-        language = params.get("constraintlanguage", "CQL_TEXT").upper()
-        test = None
-        if text:
-            test = _constraint(
-                lambda: parse_filter(text.encode()) if language == "FILTER" else parse_cql(text)
-            )
-        return _records(
-            request,
-            test,
-            schema,
-            element_set,
-            _whole(params.get("startposition", ""), "startPosition", 1, 1),
-            min(_whole(params.get("maxrecords", ""), "maxRecords", 10, 0), csw.MAX_RECORDS),
-            params.get("resulttype", "results").lower() == "hits",
+    text = params.get("constraint", "")
+    language = params.get("constraintlanguage", "CQL_TEXT").upper()
+    constraint = None
+    if text:
+        constraint = (
+            partial(parse_filter, text.encode())
+            if language == "FILTER"
+            else partial(parse_cql, text)
         )
-    raise CswError(
-        "OperationNotSupported",
-        "request",
-        _("%(name)s is not a CSW 2.0.2 request this node answers.") % {"name": operation},
+    return Query(
+        operation=operation,
+        schema=params.get("outputschema", ""),
+        element_set=params.get("elementsetname", ""),
+        ids=tuple(i.strip() for i in params.get("id", "").split(",") if i.strip()),
+        constraint=constraint,
+        start=params.get("startposition", ""),
+        limit=params.get("maxrecords", ""),
+        result_type=params.get("resulttype", ""),
     )
 
 
@@ -188,50 +193,59 @@ def _find(node: etree._Element, name: str) -> etree._Element | None:
     return next((c for c in node.iter() if isinstance(c.tag, str) and _local(c) == name), None)
 
 
-def _post(request: HttpRequest) -> HttpResponse:
+def _post(request: HttpRequest) -> Query:
     if len(request.body) > MAX_BODY:
         raise CswError("NoApplicableCode", "", _("The request is larger than 1 MB."))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        root = etree.fromstring(request.body, parser)
+        root = iso19139.safe_xml(request.body)
     except etree.XMLSyntaxError as exc:
         raise CswError(
             "NoApplicableCode",
             "",
             _("The request is not well-formed XML: %(error)s") % {"error": exc},
         ) from exc
-    operation = _local(root)
-    if operation == "GetCapabilities":
-        return _capabilities(request)
-    if operation == "DescribeRecord":
-        return _xml(csw.describe_document())
-    schema = _schema(root.get("outputSchema", ""))
     named = _find(root, "ElementSetName")
-    element_set = _element_set(named.text.strip() if named is not None and named.text else "")
-    if operation == "GetRecordById":
-        ids = [(n.text or "").strip() for n in root if isinstance(n.tag, str) and _local(n) == "Id"]
-        return _by_id(request, [i for i in ids if i], schema, element_set)
-    if operation == "GetRecords":
-        test = None
-        found = _find(root, "Filter")
-        cql = _find(root, "CqlText")
-        if found is not None:
-            test = _constraint(lambda: from_filter(found))
-        elif cql is not None and (cql.text or "").strip():
-            test = _constraint(lambda: parse_cql(cql.text or ""))
+    found, cql = _find(root, "Filter"), _find(root, "CqlText")
+    constraint = None
+    if found is not None:
+        constraint = partial(from_filter, found)
+    elif cql is not None and (cql.text or "").strip():
+        constraint = partial(parse_cql, cql.text or "")
+    ids = ((n.text or "").strip() for n in root if isinstance(n.tag, str) and _local(n) == "Id")
+    return Query(
+        operation=_local(root),
+        schema=root.get("outputSchema", ""),
+        element_set=named.text.strip() if named is not None and named.text else "",
+        ids=tuple(i for i in ids if i),
+        constraint=constraint,
+        start=root.get("startPosition", ""),
+        limit=root.get("maxRecords", ""),
+        result_type=root.get("resultType", ""),
+    )
+
+
+def _answer(request: HttpRequest, query: Query) -> HttpResponse:
+    if query.operation == "GetCapabilities":
+        return _capabilities(request)
+    if query.operation == "DescribeRecord":
+        return _xml(csw.describe_document())
+    schema, element_set = _schema(query.schema), _element_set(query.element_set)
+    if query.operation == "GetRecordById":
+        return _by_id(request, list(query.ids), schema, element_set)
+    if query.operation == "GetRecords":
         return _records(
             request,
-            test,
+            _constraint(query.constraint) if query.constraint is not None else None,
             schema,
             element_set,
-            _whole(root.get("startPosition", ""), "startPosition", 1, 1),
-            min(_whole(root.get("maxRecords", ""), "maxRecords", 10, 0), csw.MAX_RECORDS),
-            root.get("resultType", "results").lower() == "hits",
+            _whole(query.start, "startPosition", 1, 1),
+            min(_whole(query.limit, "maxRecords", 10, 0), csw.MAX_RECORDS),
+            (query.result_type or "results").lower() == "hits",
         )
     raise CswError(
         "OperationNotSupported",
         "request",
-        _("%(name)s is not a CSW 2.0.2 request this node answers.") % {"name": operation},
+        _("%(name)s is not a CSW 2.0.2 request this node answers.") % {"name": query.operation},
     )
 
 
@@ -239,6 +253,6 @@ def _post(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def endpoint(request: HttpRequest) -> HttpResponse:
     try:
-        return _post(request) if request.method == "POST" else _kvp(request)
+        return _answer(request, _post(request) if request.method == "POST" else _kvp(request))
     except CswError as exc:
         return _xml(csw.exception_document(exc.code, exc.locator, exc.text), status=400)

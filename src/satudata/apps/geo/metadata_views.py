@@ -15,7 +15,7 @@ from satudata.apps.geo import node
 from satudata.apps.geo.actions import check_save_layer_metadata
 from satudata.apps.geo.forms import IsoImportForm, LayerMetadataForm
 from satudata.apps.geo.metadata import iso_of, layer_metadata
-from satudata.apps.portal.views.common import client_ip
+from satudata.apps.portal.views.common import client_ip, record_tertutup_read
 from satudata.engines.geo import iso19139
 from satudata.platform import access
 
@@ -33,6 +33,7 @@ READ_ERRORS = {
 @require_GET
 def iso_xml(request: HttpRequest, slug: str) -> HttpResponse:
     dataset = access.get_dataset_or_404(access.viewer_of(request), slug=slug)
+    record_tertutup_read(request, dataset, "iso19139")
     response = HttpResponse(iso19139.write(iso_of(dataset)), content_type="application/xml")
     response["Content-Disposition"] = f'inline; filename="{dataset.slug}-iso19139.xml"'
     if dataset.access_level != "terbuka":

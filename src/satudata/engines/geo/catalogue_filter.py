@@ -11,6 +11,8 @@ from typing import Any
 
 from lxml import etree
 
+from satudata.engines.geo.iso19139 import safe_xml
+
 Record = Mapping[str, Any]
 Test = Callable[[Record], bool]
 Box = tuple[float, float, float, float]
@@ -215,9 +217,8 @@ def from_filter(node: etree._Element) -> Test:
 
 
 def parse_filter(data: bytes) -> Test:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        return from_filter(etree.fromstring(data, parser))
+        return from_filter(safe_xml(data))
     except etree.XMLSyntaxError as exc:
         raise FilterError("xml.syntax", str(exc)) from exc
 

@@ -302,12 +302,18 @@ def write(meta: IsoMetadata) -> bytes:
 
 # Reading: by local names, so that gmd (ISO 19139), gmi (ArcGIS's MI_Metadata) and the
 # namespaces of other writers read alike.
-def _parse(data: bytes) -> etree._Element:
+def safe_xml(data: bytes) -> etree._Element:
+    """Parse XML from outside without resolving entities, loading a DTD or touching the
+    network (raises `etree.XMLSyntaxError`)."""
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )
+    return etree.fromstring(data, parser)
+
+
+def _parse(data: bytes) -> etree._Element:
     try:
-        root = etree.fromstring(data, parser)
+        root = safe_xml(data)
     except etree.XMLSyntaxError as exc:
         raise IsoReadError("xml.syntax", str(exc)) from exc
     if etree.QName(root).localname not in ("MD_Metadata", "MI_Metadata"):

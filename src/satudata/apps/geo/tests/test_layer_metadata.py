@@ -97,6 +97,8 @@ def test_only_the_produsen_may_edit_and_hidden_layers_stay_missing(crew):
     )
     own = signed_in(crew["produsen"]).get(f"/dataset/{dataset.slug}/iso19139.xml")
     assert own.status_code == 200 and own["Cache-Control"] == "private, no-store"
+    read = AuditEntry.objects.filter(action="dataset.read").last()
+    assert read is not None and read.detail["what"] == "iso19139"
     open_layer = layer(crew)
     assert signed_in(crew["stranger"]).get(edit_url(open_layer)).status_code == 403
     assert signed_in(crew["produsen"]).get(edit_url(open_layer)).status_code == 200
