@@ -73,22 +73,22 @@ def build(con: duckdb.DuckDBPyConnection, source: LayerSource, log: ProblemLog) 
     if len(types) > 1 and family is None:
         log.add(_mixed(source, types))
     crs = source.crs.code if source.crs else TARGET_CRS
-    fixed = "CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END"
+    fixed = "CASE WHEN __invalid THEN ST_MakeValid(geom) ELSE geom END"
     if family in DIMENSIONS:
         fixed = f"ST_CollectionExtract({fixed}, {DIMENSIONS[family]})"
         if len(types) > 1 and family != "point":
             fixed = f"ST_Multi({fixed})"
+    # Validity is tested once per feature, and never on an empty one.
+    flags = (
+        "geom IS NULL OR ST_IsEmpty(geom) AS __empty, "
+        "CASE WHEN geom IS NULL OR ST_IsEmpty(geom) THEN false ELSE NOT ST_IsValid(geom) END "
+        "AS __invalid"
+    )
     try:
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE checked AS SELECT *, "
-            "geom IS NULL OR ST_IsEmpty(geom) AS __empty, "
-            "geom IS NOT NULL AND NOT ST_IsEmpty(geom) AND NOT ST_IsValid(geom) AS __invalid "
-            "FROM src"
-        )
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE layer AS SELECT * EXCLUDE (geom, __empty, __invalid), "
             f"CASE WHEN __empty THEN NULL ELSE {_transform(fixed, crs)} END AS geom, "
-            "__empty, __invalid FROM checked ORDER BY __n"
+            f"__empty, __invalid FROM (SELECT *, {flags} FROM src) ORDER BY __n"
         )
     except duckdb.Error as exc:
         raise geo_fail(
@@ -112,7 +112,11 @@ def _report(
         f"geom IS NOT NULL AND (ST_XMax(geom) < {xmin} OR ST_XMin(geom) > {xmax} "
         f"OR ST_YMax(geom) < {ymin} OR ST_YMin(geom) > {ymax})"
     )
-    broken = "__invalid AND (geom IS NULL OR ST_IsEmpty(geom) OR NOT ST_IsValid(geom))"
+    # Only a repaired feature is tested again, to tell a repair from a failed one.
+    broken = (
+        "CASE WHEN __invalid THEN geom IS NULL OR ST_IsEmpty(geom) OR NOT ST_IsValid(geom) "
+        "ELSE false END"
+    )
     kinds: list[tuple[str, str, Severity, str, str]] = [
         (
             "geometry.empty",

@@ -86,6 +86,8 @@ def _min_zooms(con: duckdb.DuckDBPyConnection, table: str) -> str:
         row = con.execute(f"SELECT count(*) FROM {candidates}").fetchone()
         if row is None or row[0] <= TILE_FEATURES:
             break
+        if _fullest_tile(con, candidates, z) <= TILE_FEATURES:
+            continue
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE __zoom_kept AS SELECT * FROM {candidates} "
             f"QUALIFY row_number() OVER (PARTITION BY floor(ux * {2**z}), floor(uy * {2**z}) "
@@ -99,6 +101,16 @@ def _min_zooms(con: duckdb.DuckDBPyConnection, table: str) -> str:
         con.execute(f"ALTER TABLE __zoom_kept RENAME TO {candidates}")
     con.execute(f"DROP TABLE {candidates}")
     return zooms
+
+
+def _fullest_tile(con: duckdb.DuckDBPyConnection, candidates: str, z: int) -> int:
+    """How many candidates the fullest tile of zoom `z` holds (a tile that holds no more than
+    `TILE_FEATURES` keeps them all)."""
+    row = con.execute(
+        f"SELECT max(n) FROM (SELECT count(*) AS n FROM {candidates} "
+        f"GROUP BY floor(ux * {2**z}), floor(uy * {2**z}))"
+    ).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def columns(con: duckdb.DuckDBPyConnection, source: str) -> list[str]:
