@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from satudata.apps.catalog.actions.uploads import engine_options
 from satudata.apps.catalog.errors import NotAllowed
 from satudata.apps.catalog.models import Dataset
-from satudata.apps.geo.models import BaseLayer, LayerMetadata
+from satudata.apps.geo.models import BaseLayer, LayerMetadata, LayerStyle
 from satudata.engines.geo import boundaries, ingest_layer
 from satudata.engines.geo.features import attributes, summary
 from satudata.platform import access, audit, storage
@@ -130,6 +130,25 @@ def check_save_layer_metadata(
         actor=user,
         obj=dataset,
         detail={k: str(v)[:200] for k, v in data.items()},
+        ip=ip,
+    )
+    return found
+
+
+@transaction.atomic
+def check_save_layer_style(
+    *, user: Any, dataset: Dataset, data: dict[str, Any], ip: str = ""
+) -> LayerStyle:
+    """Save how the layer is drawn on the portal's maps; only those who may edit the dataset
+    may."""
+    if not access.can_edit(access.viewer_for(user), dataset):
+        raise NotAllowed(_("You may not edit this dataset."))
+    found, _created = LayerStyle.objects.update_or_create(dataset=dataset, defaults=data)
+    audit.record(
+        "dataset.layer_style",
+        actor=user,
+        obj=dataset,
+        detail={k: str(v)[:120] for k, v in data.items()},
         ip=ip,
     )
     return found

@@ -1,14 +1,18 @@
 """The layer's ISO 19115 fields, and the ISO XML file that prefills them."""
 
+import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from satudata.apps.geo.models import LayerMetadata
+from satudata.apps.geo.models import LayerMetadata, LayerStyle
 from satudata.engines.geo.iso19139 import kugi_problems
+from satudata.engines.geo.styles import MAX_CLASSES, MIN_CLASSES, Kind
 
 MAX_ISO_BYTES = 2 * 1024 * 1024
+COLOUR = re.compile(r"#[0-9a-f]{6}")
+NUMERIC = ("integer", "number")
 KUGI_MESSAGES = {
     "kugi.form": _(
         "A KUGI feature class is written NAME_AR_25K: the name in capitals, AR, LN or PT for "
@@ -71,3 +75,53 @@ class IsoImportForm(forms.Form):
         if upload.size > MAX_ISO_BYTES:
             raise forms.ValidationError(_("The metadata file is larger than 2 MB."))
         return upload.read()
+
+
+class LayerStyleForm(forms.ModelForm):
+    """The style's choices; the attribute is one of the version's, a number for classes."""
+
+    class Meta:
+        model = LayerStyle
+        fields = ["kind", "attribute", "method", "classes", "palette", "colour"]
+        widgets = {"colour": forms.TextInput(attrs={"type": "color"})}
+
+    def __init__(
+        self, *args: Any, fields: list[dict[str, Any]] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.types = {f["name"]: f["type"] for f in fields or []}
+        titles = {f["name"]: f.get("title") or f["name"] for f in fields or []}
+        choices = [("", _("(none)"))] + [(name, titles[name]) for name in self.types]
+        self.fields["attribute"] = forms.ChoiceField(
+            label=_("attribute"), choices=choices, required=False
+        )
+        self.fields["classes"].widget.attrs.update(min=MIN_CLASSES, max=MAX_CLASSES)
+
+    def clean_colour(self) -> str:
+        colour = str(self.cleaned_data.get("colour") or "").strip().lower()
+        if not COLOUR.fullmatch(colour):
+            raise forms.ValidationError(_("Write the colour as #rrggbb, for example #0a4d8c."))
+        return colour
+
+    def clean_classes(self) -> int:
+        classes = self.cleaned_data.get("classes") or 0
+        if not MIN_CLASSES <= classes <= MAX_CLASSES:
+            raise forms.ValidationError(
+                _("Choose from %(low)s to %(high)s classes.")
+                % {"low": MIN_CLASSES, "high": MAX_CLASSES}
+            )
+        return classes
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        kind, attribute = data.get("kind"), data.get("attribute") or ""
+        if kind == Kind.SINGLE:
+            data["attribute"] = ""
+        elif not attribute:
+            self.add_error("attribute", _("Choose the attribute that the colours show."))
+        elif kind == Kind.GRADUATED and self.types.get(attribute) not in NUMERIC:
+            self.add_error(
+                "attribute",
+                _("Classes need a number; “%(attribute)s” is not one.") % {"attribute": attribute},
+            )
+        return data

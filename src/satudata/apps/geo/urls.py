@@ -1,6 +1,6 @@
 from django.urls import path
 
-from satudata.apps.geo import csw_views, map_views, metadata_views, views
+from satudata.apps.geo import csw_views, map_views, metadata_views, style_views, views
 
 app_name = "geo"
 
@@ -10,6 +10,9 @@ urlpatterns = [
         map_views.version_tile,
         name="version_tile",
     ),
+    path("peta/<slug:slug>/<int:number>/cari", style_views.version_search, name="version_search"),
+    path("peta/dasar/<slug:slug>/cari", style_views.base_search, name="base_search"),
+    path("kerja/dataset/<slug:slug>/gaya-peta/", style_views.edit, name="layer_style"),
     path("dataset/<slug:slug>/iso19139.xml", metadata_views.iso_xml, name="iso19139"),
     path(
         "kerja/dataset/<slug:slug>/metadata-geospasial/",

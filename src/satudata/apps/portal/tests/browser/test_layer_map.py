@@ -1,10 +1,12 @@
 """A visitor opens a layer's dataset page in a real browser: the map draws the layer's vector
 tiles over the base boundaries (nothing fetched from elsewhere), a click on a kelurahan shows
-its attributes, and the controls hide the layer."""
+its attributes, the saved style paints the classes with their legend, the search box zooms to
+a kelurahan, and the controls hide the layer."""
 
 import pytest
 
 from satudata.apps.geo.actions import do_load_base_layers
+from satudata.apps.geo.models import LayerStyle
 from satudata.engines.geo.tests.conftest import KELURAHAN
 from satudata.platform.testing.factories import make_dataset, make_layer_version, make_org, publish
 
@@ -19,6 +21,7 @@ def test_the_layer_map_draws_tiles_and_shows_a_feature(browser, live_server):
     org = make_org("opd", name="Bappeda")
     dataset = make_dataset(org, published=False, title="Batas Kelurahan")
     publish(dataset, make_layer_version(dataset, KELURAHAN))
+    LayerStyle.objects.create(dataset=dataset, kind="graduated", attribute="lat", classes=3)
     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     asked: list[tuple[str, int]] = []
@@ -37,6 +40,18 @@ def test_the_layer_map_draws_tiles_and_shows_a_feature(browser, live_server):
     popup = page.locator(".maplibregl-popup-content")
     popup.wait_for(timeout=10_000)
     assert "36.71." in popup.inner_text()
+    assert page.locator(".map-legend li").count() == 3
+    paint = page.evaluate(
+        f"() => document.querySelector('.map').satudataMap"
+        f".getPaintProperty('{dataset.slug}:isi', 'fill-color')[0]"
+    )
+    assert paint == "case"
+    zoom = "() => document.querySelector('.map').satudataMap.getZoom()"
+    before = page.evaluate(zoom)
+    page.get_by_label("Find a place or a feature").fill("Karawaci Baru")
+    page.get_by_role("button", name="Find", exact=True).click()
+    page.get_by_role("button", name="Karawaci Baru").first.click()
+    page.wait_for_function(f"() => ({zoom})() > {before} + 1", timeout=10_000)
     page.get_by_label("Show").first.uncheck()
     visibility = page.evaluate(
         "() => document.querySelector('.map-panel input[type=checkbox]').checked"
