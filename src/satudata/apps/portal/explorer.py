@@ -6,7 +6,8 @@ Query string (every state of the explorer is a URL):
   no value); the page's form sends the same as parallel `fc`, `fo`, `fv` lists;
 - `sort=column` or `sort=-column` (descending), repeated;
 - `group=column`, repeated; `agg=count` or `agg=sum:column` (`mean`, `min`, `max`), repeated;
-- `page`, `per_page`; `chart=bar|line|pie`.
+- `page`, `per_page`; `chart=bar|line|pie|map` (`map`: a choropleth of a grouping by kode
+  wilayah, with `classes` and `method` = quantile, equal_interval or natural_breaks).
 """
 
 from collections.abc import Iterator, Mapping, Sequence
@@ -36,7 +37,8 @@ from satudata.engines.tabular.query import (
 from satudata.engines.tabular.query_engine import QueryEngine
 from satudata.platform import storage
 
-CHARTS = ("bar", "line", "pie")
+CHARTS = ("bar", "line", "pie", "map")
+MAP_CLASSES = 5
 DEFAULT_PER_PAGE = 50
 MAX_PAGE = 1_000_000_000
 MAX_CHART_POINTS = 500
@@ -59,6 +61,8 @@ Params = Mapping[str, Sequence[str]]
 class ExplorerState:
     spec: QuerySpec
     chart: str = "bar"
+    classes: int = MAP_CLASSES
+    method: str = ""
 
 
 @cache
@@ -185,7 +189,12 @@ def parse(params: Params) -> ExplorerState:
         page=_page(params),
         per_page=_number(params, "per_page", DEFAULT_PER_PAGE),
     )
-    return ExplorerState(spec=spec, chart=chart if chart in CHARTS else "bar")
+    return ExplorerState(
+        spec=spec,
+        chart=chart if chart in CHARTS else "bar",
+        classes=_number(params, "classes", MAP_CLASSES),
+        method=(list(params.get("method", ())) or [""])[-1][:20],
+    )
 
 
 def settle(state: ExplorerState, fields: Sequence[Field]) -> ExplorerState:
@@ -231,6 +240,10 @@ def query_pairs(state: ExplorerState, **changes: Any) -> list[tuple[str, str]]:
     chart = changes.get("chart", state.chart)
     if spec.grouped and chart != "bar":
         pairs.append(("chart", chart))
+    if chart == "map" and state.classes != MAP_CLASSES:
+        pairs.append(("classes", str(state.classes)))
+    if chart == "map" and state.method:
+        pairs.append(("method", state.method))
     return pairs
 
 

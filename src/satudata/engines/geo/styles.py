@@ -186,11 +186,12 @@ def _spread(values: list[float], size: int) -> list[float]:
 
 
 def edges(values: Sequence[float], method: Method, k: int) -> list[float]:
-    """The distinct class edges (at least two) of `values` by `method`."""
+    """The distinct class edges (at least two) of `values` by `method`: never more classes
+    than there are distinct values."""
     ordered = sorted(float(v) for v in values if v is not None and math.isfinite(v))
     if not ordered:
         return []
-    k = max(MIN_CLASSES, min(MAX_CLASSES, k))
+    k = max(MIN_CLASSES, min(MAX_CLASSES, k, len(set(ordered))))
     if method is Method.EQUAL_INTERVAL:
         found = equal_interval(ordered[0], ordered[-1], k)
     elif method is Method.NATURAL_BREAKS:

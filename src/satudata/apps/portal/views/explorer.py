@@ -7,15 +7,19 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from satudata.apps.catalog.models import Dataset, Version
+from satudata.apps.geo import thematic
+from satudata.apps.geo.models.layer_style import METHOD_LABELS
 from satudata.apps.portal import explorer, queries
 from satudata.apps.portal.exports import FORMATS, MEDIA_TYPES
 from satudata.apps.portal.views.common import record_tertutup_read
+from satudata.engines.tabular import Role
 from satudata.engines.tabular.query import MAX_PER_PAGE, Agg, Op, QueryError, QueryResult
 from satudata.platform import access
 from satudata.platform.access import viewer_of
 
 SUMMARY_FUNCS = (Agg.SUM, Agg.MEAN, Agg.MIN, Agg.MAX)
 PAGE_SIZES = (20, 50, 100, MAX_PER_PAGE)
+MAP_CHOICES = ("classes", "method")
 
 
 def _version(request: HttpRequest, slug: str, number: int) -> tuple[Dataset, Version]:
@@ -60,9 +64,16 @@ def _context(
                 ),
             }
         )
-    chart = None
+    chart, thematic_map = None, None
+    mappable = bool(state) and thematic.mappable(version, state.spec)
     if result and state:
-        chart = explorer.chart_of(result, state.spec, state.chart, dataset.title)
+        kind = state.chart if state.chart != "map" or mappable else "bar"
+        if kind == "map":
+            thematic_map = thematic.explorer_map(
+                dataset, version, state.spec, state.method, state.classes
+            )
+            kind = "map" if thematic_map else "bar"
+        chart = explorer.chart_of(result, state.spec, kind, dataset.title)
     return {
         "dataset": dataset,
         "version": version,
@@ -75,6 +86,15 @@ def _context(
         "result": result,
         "columns": columns,
         "chart": chart,
+        "mappable": mappable,
+        "has_wilayah": any(f.role is Role.KODE_WILAYAH for f in fields),
+        "thematic_map": thematic_map,
+        "thematic_pairs": [
+            pair for pair in explorer.query_pairs(state, page=1) if pair[0] not in MAP_CHOICES
+        ]
+        if thematic_map and state
+        else [],
+        "map_methods": METHOD_LABELS.items(),
         "charts": explorer.CHARTS,
         "page_sizes": PAGE_SIZES,
         "error": error,
@@ -86,7 +106,11 @@ def _context(
         "next_url": explorer.query_string(state, page=result.page + 1)
         if result and state and result.has_next
         else "",
-        "chart_urls": {kind: explorer.query_string(state, chart=kind) for kind in explorer.CHARTS}
+        "chart_urls": {
+            kind: explorer.query_string(state, chart=kind)
+            for kind in explorer.CHARTS
+            if kind != "map" or mappable
+        }
         if state
         else {},
         "Op": Op,

@@ -115,3 +115,7 @@ def test_classify_refuses_unknown_and_non_numeric_attributes(tmp_path: Path) -> 
     with pytest.raises(StyleError) as text:
         styles.classify(path, StyleSpec(Kind.GRADUATED, "guna"), types)
     assert text.value.code == "style.numeric"
+
+
+def test_never_more_classes_than_distinct_values() -> None:
+    assert len(styles.edges([10, 20, 30], Method.QUANTILE, 5)) == 4

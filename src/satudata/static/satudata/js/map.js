@@ -52,10 +52,18 @@
     return { fill: "fill-opacity", line: "line-opacity", circle: "circle-opacity" }[style.type];
   }
 
-  function popupContent(feature, title, words) {
+  function popupContent(feature, layer, words) {
     var table = el("table");
-    table.appendChild(el("caption", "", title + " · " + words.feature + " " +
+    table.appendChild(el("caption", "", layer.title + " · " + words.feature + " " +
       (feature.properties.fid || feature.id || "")));
+    if (layer.values) {
+      var code = feature.properties[layer.values.key];
+      var head = table.insertRow();
+      var label = el("th", "", layer.values.label);
+      label.scope = "row";
+      head.appendChild(label);
+      head.insertCell().textContent = layer.values.by_code[code] || "–";
+    }
     Object.keys(feature.properties).forEach(function (name) {
       if (name === "fid") return;
       var row = table.insertRow();
@@ -241,7 +249,7 @@
         entries.unshift({ layer: layer, styles: styles });
         map.on("click", styles[0].id, function (event) {
           new maplibregl.Popup({ maxWidth: "320px" }).setLngLat(event.lngLat)
-            .setDOMContent(popupContent(event.features[0], layer.title, words)).addTo(map);
+            .setDOMContent(popupContent(event.features[0], layer, words)).addTo(map);
         });
         map.on("mouseenter", styles[0].id, function () { map.getCanvas().style.cursor = "pointer"; });
         map.on("mouseleave", styles[0].id, function () { map.getCanvas().style.cursor = ""; });
@@ -272,5 +280,8 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-map]").forEach(init);
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (window.maplibregl) event.target.querySelectorAll("[data-map]").forEach(init);
   });
 })();
