@@ -10,7 +10,7 @@ from satudata.apps.catalog.actions.datasets import METADATA_FIELDS
 from satudata.apps.catalog.actions.layers import COORDINATE_SYSTEMS
 from satudata.apps.catalog.checks import MANUAL_CHECKS
 from satudata.apps.catalog.mapping import Unmatched
-from satudata.apps.catalog.models import AccessLevel, Dataset
+from satudata.apps.catalog.models import AccessLevel, Dataset, Upload
 from satudata.apps.catalog.wilayah_codes import cakupan_choices
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -122,12 +122,25 @@ class UploadForm(forms.Form):
             "code such as EPSG:32748. Leave empty otherwise."
         ),
     )
+    geometry = forms.ChoiceField(
+        label=_("Map of a table"),
+        choices=Upload.Geometry.choices,
+        initial=Upload.Geometry.AUTO,
+        required=False,
+        help_text=_(
+            "A table can also be a map layer: points from its longitude and latitude columns, "
+            "or the boundaries of its kode wilayah when each row is one kecamatan or kelurahan."
+        ),
+    )
     note = forms.CharField(
         label=_("Note"),
         required=False,
         max_length=500,
         help_text=_("What is new in this data, e.g. “Data for 2024 added”."),
     )
+
+    def clean_geometry(self) -> str:
+        return self.cleaned_data.get("geometry") or Upload.Geometry.AUTO
 
 
 class SheetForm(forms.Form):

@@ -1,21 +1,26 @@
 """Layer uploads: a zipped Shapefile, a GeoPackage, GeoJSON, KML/KMZ or FlatGeobuf is read by
 the geospatial engine (`engines.geo`) into two staged files, the layer's shapes as GeoParquet
 and its attribute table as Parquet, with the geometry report as the upload's problems. A
+checked table becomes a layer too, from its longitude and latitude or its kode wilayah. A
 layer's version is then a version like a table's: the same pemeriksaan, access and downloads
 of its attributes, plus its shapes for maps and the OGC services."""
 
 from pathlib import Path
 from typing import Any
 
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 from django.utils.translation import gettext_lazy
 
 from satudata.apps.catalog.fields import plain
 from satudata.apps.catalog.models import Upload, Version
+from satudata.apps.geo.models import BaseLayer
 from satudata.engines import geo
+from satudata.engines.geo import from_table
 from satudata.engines.geo.diff import diff_layers
 from satudata.engines.geo.model import TARGET_CRS
 from satudata.engines.geo.source import FORMATS
-from satudata.engines.tabular.problems import Severity
+from satudata.engines.tabular.problems import N_, Problem, Severity
 from satudata.platform import storage
 
 LAYER_EXTENSIONS = frozenset(FORMATS)
@@ -131,3 +136,73 @@ def layer_diff(previous: Version, upload: Upload) -> dict[str, Any]:
         return {}
     staged = storage.absolute(upload.result["geo"]["staged"])
     return {"layer": plain(diff_layers(storage.absolute(previous.geo["path"]), staged))}
+
+
+def _boundaries(codes: list[str]) -> tuple[str, Path] | None:
+    """The base layer (level, file) whose kode the table's codes are, by their digits."""
+    lengths = {len("".join(ch for ch in code if ch.isdigit())) for code in codes if code}
+    level = {6: BaseLayer.Level.KECAMATAN, 10: BaseLayer.Level.KELURAHAN}.get(
+        lengths.pop() if len(lengths) == 1 else 0
+    )
+    base = BaseLayer.objects.filter(level=level).first() if level else None
+    return (str(base.level), storage.absolute(base.parquet_path)) if base else None
+
+
+def table_layer(upload: Upload, staged: Path, result: Any, options: Any) -> None:
+    """Make a checked table upload a layer too, as its uploader asked (`upload.geometry`):
+    points from its longitude and latitude columns, or the boundaries of its kode wilayah
+    when each row is one wilayah. Its problems join the upload's; an error (a point outside
+    Indonesia) keeps the upload from being saved."""
+    if upload.geometry == Upload.Geometry.NONE or not result.ok:
+        return
+    shapes = storage.new_path("staging", ".parquet")
+    sheet = result.source.sheet or ""
+    made: dict[str, Any]
+    if upload.geometry == Upload.Geometry.WILAYAH:
+        code = next((f for f in result.fields if f.role == "kode_wilayah"), None)
+        base = _boundaries([str(v) for v in _values(staged, code.name)]) if code else None
+        if code is None or base is None:
+            upload.problems = [*upload.problems, plain(_no_wilayah(sheet))]
+            return
+        found = from_table.wilayah(staged, shapes, code.name, base[1], sheet=sheet, options=options)
+        made = {"kind": "wilayah", "columns": [code.name], "level": base[0]}
+    else:
+        columns = from_table.coordinate_columns(result.fields)
+        if columns is None:
+            return
+        found = from_table.points(staged, shapes, *columns, sheet=sheet, options=options)
+        made = {"kind": "points", "columns": list(columns)}
+    upload.problems = [*upload.problems, *plain(found.problems)]
+    upload.result["counts"] = [*upload.result["counts"], *plain(found.counts)]
+    errors = sum(c.count for c in found.counts if c.severity is Severity.ERROR)
+    warnings = sum(c.count for c in found.counts if c.severity is Severity.WARNING)
+    upload.result["error_count"] += errors
+    upload.result["warning_count"] += warnings
+    if not found.ok:
+        upload.status = Upload.Status.INVALID
+        upload.staged_path = ""
+        staged.unlink(missing_ok=True)
+        return
+    upload.result["geo"] = {
+        "staged": storage.relative(shapes),
+        **layer_info(found),
+        "made_from": made,
+    }
+
+
+def _values(path: Path, column: str) -> list[Any]:
+    """The distinct values of one column of a staged table (for the level of its codes)."""
+    return pc.unique(pq.read_table(path, columns=[column]).column(0)).to_pylist()[:1000]
+
+
+def _no_wilayah(sheet: str) -> Problem:
+    return Problem(
+        rule="geometry.no_wilayah",
+        message=N_(
+            "The table has no kode wilayah column of kecamatan or kelurahan codes, so it cannot "
+            "be drawn as boundaries; it is saved as a table."
+        ),
+        hint=N_("Add a column of kode wilayah, or upload a layer file."),
+        severity=Severity.WARNING,
+        sheet=sheet,
+    )

@@ -42,6 +42,7 @@ def check_start_upload(
     original_name: str,
     sheet: str = "",
     crs: str = "",
+    geometry: str = Upload.Geometry.AUTO,
     note: str = "",
     ip: str = "",
     inline: bool = False,
@@ -70,6 +71,7 @@ def check_start_upload(
             source_checksum=storage.sha256_file(stored),
             sheet=sheet,
             crs=crs[:40],
+            geometry=geometry,
             note=note[:500],
         )
         audit.record("upload.create", actor=user, obj=upload, label=original_name, ip=ip)
@@ -141,6 +143,7 @@ def process_upload(upload: Upload, progress: tabular.Progress | None = None) -> 
         "source": plain(result.source),
     }
     upload.status = Upload.Status.READY if result.ok else Upload.Status.INVALID
+    layers.table_layer(upload, staged, result, engine_options())
     if result.problems:
         report = storage.new_path("reports", ".xlsx")
         tabular.write_report(result, source, report, tr=gettext, options=engine_options())

@@ -14,6 +14,11 @@ class Upload(models.Model):
         ACCEPTED = "accepted", _("saved as a version")
         DISCARDED = "discarded", _("discarded")
 
+    class Geometry(models.TextChoices):
+        AUTO = "auto", _("Points, when the table has longitude and latitude columns")
+        WILAYAH = "wilayah", _("Boundaries of its kode wilayah (kecamatan or kelurahan)")
+        NONE = "none", _("No map: a table only")
+
     dataset = models.ForeignKey("catalog.Dataset", on_delete=models.CASCADE, related_name="uploads")
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -32,6 +37,13 @@ class Upload(models.Model):
         max_length=40,
         blank=True,
         help_text=_("Chosen by the uploader for a layer that does not say its own."),
+    )
+    geometry = models.CharField(
+        _("map of a table"),
+        max_length=10,
+        choices=Geometry.choices,
+        default=Geometry.AUTO,
+        help_text=_("How a table upload becomes a map layer as well."),
     )
     staged_path = models.CharField(max_length=300, blank=True)
     report_path = models.CharField(max_length=300, blank=True)

@@ -55,6 +55,7 @@ def upload_create(request: HttpRequest, slug: str) -> HttpResponse:
                 original_name=received.name,
                 sheet=form.cleaned_data["sheet"],
                 crs=form.cleaned_data["crs"].upper(),
+                geometry=form.cleaned_data["geometry"],
                 note=form.cleaned_data["note"],
                 ip=client_ip(request),
             )
