@@ -49,7 +49,7 @@ def test_a_table_with_longitude_and_latitude_becomes_a_point_layer(crew):
     geo = upload.result["geo"]
     assert geo["family"] == "point" and geo["report"]["features"] == 4
     assert geo["made_from"] == {"kind": "points", "columns": ["bujur", "lintang"]}
-    assert geo["bbox"] == pytest.approx([106.6097, -6.2270, 106.6960, -6.1745])
+    assert geo["bbox"] == pytest.approx([106.6097, -6.2270, 106.7186, -6.1745])
     page = client.get(response["Location"]).content.decode()
     assert "bujur, lintang" in page
     client.post(f"/kerja/unggahan/{upload.pk}/simpan/")
