@@ -191,6 +191,26 @@ def can_rollback(viewer: Viewer, dataset: Any) -> bool:
     return viewer.is_walidata
 
 
+def saved_map_q(viewer: Viewer) -> Q:
+    """The saved maps `viewer` may open: listed ones, and their own organisation's."""
+    if viewer.is_walidata:
+        return Q()
+    visible = Q(is_public=True)
+    if viewer.organisation_id is not None:
+        visible |= Q(organisation_id=viewer.organisation_id)
+    return visible
+
+
+def can_create_map(viewer: Viewer) -> bool:
+    return viewer.is_producer or viewer.is_walidata
+
+
+def can_edit_map(viewer: Viewer, saved: Any) -> bool:
+    if viewer.is_walidata:
+        return True
+    return viewer.is_producer and viewer.organisation_id == saved.organisation_id
+
+
 def is_tertutup(dataset: Any) -> bool:
     return dataset.access_level == "tertutup"
 

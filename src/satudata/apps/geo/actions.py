@@ -1,5 +1,5 @@
 """Writes of the geo app: (re)building the base layers from the boundaries the package ships,
-and a layer's ISO 19115 metadata."""
+a layer's ISO 19115 metadata and map style, and saved maps."""
 
 import gzip
 import shutil
@@ -8,12 +8,14 @@ from pathlib import Path
 from typing import Any
 
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from satudata.apps.catalog.actions.uploads import engine_options
-from satudata.apps.catalog.errors import NotAllowed
+from satudata.apps.catalog.errors import ActionError, NotAllowed
 from satudata.apps.catalog.models import Dataset
-from satudata.apps.geo.models import BaseLayer, LayerMetadata, LayerStyle
+from satudata.apps.geo.models import BaseLayer, LayerMetadata, LayerStyle, SavedMap
+from satudata.apps.geo.queries import layer_datasets
 from satudata.engines.geo import boundaries, ingest_layer
 from satudata.engines.geo.features import attributes, summary
 from satudata.platform import access, audit, storage
@@ -152,3 +154,52 @@ def check_save_layer_style(
         ip=ip,
     )
     return found
+
+
+def _map_slug(title: str, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:100] or "peta"
+    slug, n = base, 2
+    while SavedMap.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def check_save_map(
+    *, user: Any, data: dict[str, Any], saved: SavedMap | None = None, ip: str = ""
+) -> SavedMap:
+    """Create or change a saved map. Its author's organisation keeps it; only that
+    organisation's produsen and the walidata change it; its layers are layer datasets the
+    author may see."""
+    viewer = access.viewer_for(user)
+    if saved is None and not access.can_create_map(viewer):
+        raise NotAllowed(_("You may not make maps."))
+    if saved is not None and not access.can_edit_map(viewer, saved):
+        raise NotAllowed(_("You may not change this map."))
+    visible = set(
+        layer_datasets(viewer)
+        .filter(slug__in=[item["dataset"] for item in data["layers"]])
+        .values_list("slug", flat=True)
+    )
+    if not data["layers"] or any(item["dataset"] not in visible for item in data["layers"]):
+        raise ActionError(_("A map holds only layers you may see."))
+    if saved is None:
+        saved = SavedMap(organisation_id=viewer.organisation_id, created_by=user)
+    saved.title = data["title"]
+    saved.description = data.get("description", "")
+    saved.is_public = bool(data.get("is_public"))
+    saved.layers = [
+        {"dataset": item["dataset"], "opacity": int(item["opacity"]), "visible": True}
+        for item in data["layers"]
+    ]
+    saved.view = data.get("view") or {}
+    saved.slug = saved.slug or _map_slug(saved.title)
+    saved.save()
+    audit.record(
+        "map.save",
+        actor=user,
+        obj=saved,
+        detail={"layers": [item["dataset"] for item in saved.layers]},
+        ip=ip,
+    )
+    return saved

@@ -13,6 +13,7 @@ from satudata.engines.geo.styles import MAX_CLASSES, MIN_CLASSES, Kind
 MAX_ISO_BYTES = 2 * 1024 * 1024
 COLOUR = re.compile(r"#[0-9a-f]{6}")
 NUMERIC = ("integer", "number")
+MAX_MAP_LAYERS = 6
 KUGI_MESSAGES = {
     "kugi.form": _(
         "A KUGI feature class is written NAME_AR_25K: the name in capitals, AR, LN or PT for "
@@ -124,4 +125,65 @@ class LayerStyleForm(forms.ModelForm):
                 "attribute",
                 _("Classes need a number; “%(attribute)s” is not one.") % {"attribute": attribute},
             )
+        return data
+
+
+class SavedMapForm(forms.Form):
+    """A saved map: its words, its layers top first (each with its opacity) and its view."""
+
+    title = forms.CharField(label=_("title"), max_length=200)
+    description = forms.CharField(
+        label=_("description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    is_public = forms.BooleanField(
+        label=_("listed for everyone"),
+        required=False,
+        initial=True,
+        help_text=_("Otherwise only your organisation and the walidata see the map."),
+    )
+    center_lon = forms.FloatField(
+        label=_("centre longitude"), required=False, min_value=-180, max_value=180
+    )
+    center_lat = forms.FloatField(
+        label=_("centre latitude"), required=False, min_value=-90, max_value=90
+    )
+    zoom = forms.FloatField(label=_("zoom"), required=False, min_value=0, max_value=22)
+
+    def __init__(self, *args: Any, layers: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", _("(none)")), *layers]
+        for k in range(1, MAX_MAP_LAYERS + 1):
+            self.fields[f"layer_{k}"] = forms.ChoiceField(
+                label=_("Layer %(number)s") % {"number": k}, choices=choices, required=False
+            )
+            self.fields[f"opacity_{k}"] = forms.IntegerField(
+                label=_("Opacity (%%) of layer %(number)s") % {"number": k},
+                min_value=0,
+                max_value=100,
+                initial=100,
+                required=False,
+            )
+
+    def layer_rows(self) -> list[tuple[Any, Any]]:
+        return [(self[f"layer_{k}"], self[f"opacity_{k}"]) for k in range(1, MAX_MAP_LAYERS + 1)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        chosen: list[dict[str, Any]] = []
+        for k in range(1, MAX_MAP_LAYERS + 1):
+            slug = data.get(f"layer_{k}")
+            if not slug:
+                continue
+            if any(item["dataset"] == slug for item in chosen):
+                self.add_error(f"layer_{k}", _("This layer is already on the map."))
+                continue
+            opacity = data.get(f"opacity_{k}")
+            chosen.append({"dataset": slug, "opacity": 100 if opacity is None else opacity})
+        if not chosen:
+            self.add_error("layer_1", _("Choose at least one layer."))
+        data["layers"] = chosen
+        centre = [data.get("center_lon"), data.get("center_lat"), data.get("zoom")]
+        data["view"] = (
+            {"center": centre[:2], "zoom": centre[2]} if all(v is not None for v in centre) else {}
+        )
         return data

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from satudata.apps.geo import csw_views, map_views, metadata_views, style_views, views
+from satudata.apps.geo import (
+    csw_views,
+    map_views,
+    metadata_views,
+    saved_views,
+    style_views,
+    views,
+)
 
 app_name = "geo"
 
@@ -10,6 +17,11 @@ urlpatterns = [
         map_views.version_tile,
         name="version_tile",
     ),
+    path("peta/", saved_views.map_list, name="maps"),
+    path("peta/<slug:slug>/", saved_views.map_page, name="map"),
+    path("peta/<slug:slug>/sematkan/", saved_views.map_embed, name="map_embed"),
+    path("kerja/peta/baru/", saved_views.map_edit, name="map_create"),
+    path("kerja/peta/<slug:slug>/ubah/", saved_views.map_edit, name="map_edit"),
     path("peta/<slug:slug>/<int:number>/cari", style_views.version_search, name="version_search"),
     path("peta/dasar/<slug:slug>/cari", style_views.base_search, name="base_search"),
     path("kerja/dataset/<slug:slug>/gaya-peta/", style_views.edit, name="layer_style"),

@@ -274,6 +274,17 @@
         panel.appendChild(zoom);
       }
       exportButton(panel, map, config);
+      if (config.view_inputs) {
+        map.on("moveend", function () {
+          var centre = map.getCenter();
+          var values = { lon: centre.lng.toFixed(5), lat: centre.lat.toFixed(5),
+            zoom: map.getZoom().toFixed(2) };
+          Object.keys(values).forEach(function (key) {
+            var input = document.getElementById(config.view_inputs[key]);
+            if (input) input.value = values[key];
+          });
+        });
+      }
       map.once("idle", function () { element.dataset.ready = "true"; });
     });
   }
