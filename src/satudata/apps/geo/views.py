@@ -3,13 +3,13 @@ through `queries`, the portal's search and the geo engine, and answer JSON (GeoJ
 features and records, Mapbox vector tiles) or HTML. Bad parameters get a 400 with an OGC
 exception document saying which parameter and why."""
 
-import json
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
 from urllib.parse import urlencode
 
+import orjson
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -41,9 +41,7 @@ def _url(request: HttpRequest) -> ogc.Url:
 
 
 def _answer(document: Mapping[str, Any], kind: str = ogc.JSON, status: int = 200) -> HttpResponse:
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, default=str), content_type=kind, status=status
-    )
+    response = HttpResponse(orjson.dumps(document, default=str), content_type=kind, status=status)
     if kind == ogc.GEOJSON:
         response["Content-Crs"] = f"<{ogc.CRS84}>"
     return response
@@ -166,6 +164,7 @@ def _query(request: HttpRequest, layer: Layer) -> tuple[FeatureQuery, ogc.Paging
         limit=limit,
         offset=offset,
         period=_period(request, layer),
+        raw_geometry=True,
     )
     kept = {k: v for k, v in request.GET.items() if k not in ("limit", "offset")}
     return query, ogc.Paging(limit=limit, offset=offset, query=kept)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import orjson
 
 from satudata.engines import duck
 from satudata.engines.geo import layout
@@ -60,6 +61,7 @@ class FeatureQuery:
     limit: int = 10
     offset: int = 0
     period: Period | None = None
+    raw_geometry: bool = False  # geometries as GeoJSON text (orjson fragments), not parsed
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,8 @@ def _connect() -> duckdb.DuckDBPyConnection:
     con = getattr(_THREAD, "con", None)
     if con is None:
         con = _THREAD.con = duck.connect(extensions=["spatial"], threads=1)
+        # A version's file never changes (a new version is a new file): its footer is read once.
+        con.execute("SET parquet_metadata_cache = true")
     return con.cursor()
 
 
@@ -152,11 +156,16 @@ def _where(query: FeatureQuery, known: Sequence[str], names: list[str]) -> tuple
     return " AND ".join(clauses), params
 
 
-def _feature(fid: int, geometry: str | None, row: Sequence[Any], names: Sequence[str]) -> dict:
+def _feature(
+    fid: int, geometry: str | None, row: Sequence[Any], names: Sequence[str], raw: bool = False
+) -> dict:
+    shape: Any = None
+    if geometry:
+        shape = orjson.Fragment(geometry) if raw else json.loads(geometry)
     return {
         "type": "Feature",
         "id": int(fid),
-        "geometry": json.loads(geometry) if geometry else None,
+        "geometry": shape,
         "properties": {name: _plain(value) for name, value in zip(names, row, strict=True)},
     }
 
@@ -191,16 +200,21 @@ def query_features(path: Path, query: FeatureQuery) -> FeaturePage:
                 f"AND file_row_number < {last} ORDER BY file_row_number"
             ).fetchall()
         else:
-            row = con.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()
+            # One scan gives the page and the count; past the last match, the count alone.
             rows = con.execute(
-                f"SELECT {select} FROM {source} WHERE {where} "
+                f"SELECT {select}, count(*) OVER () AS __matched FROM {source} WHERE {where} "
                 f"ORDER BY file_row_number LIMIT {int(query.limit)} OFFSET {int(query.offset)}",
                 params,
             ).fetchall()
+            if rows:
+                row = (rows[0][-1],)
+                rows = [r[:-1] for r in rows]
+            else:
+                row = con.execute(f"SELECT count(*) FROM {source} WHERE {where}", params).fetchone()
     finally:
         con.close()
     return FeaturePage(
-        features=[_feature(r[0], r[1], r[2:], names) for r in rows],
+        features=[_feature(r[0], r[1], r[2:], names, query.raw_geometry) for r in rows],
         matched=int(row[0]) if row else 0,
     )
 

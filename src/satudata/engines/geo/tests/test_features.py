@@ -6,6 +6,7 @@ import json
 import math
 
 import mapbox_vector_tile
+import orjson
 import pytest
 
 from satudata.engines.geo import ingest_layer, layout
@@ -207,3 +208,15 @@ def test_a_crowded_tile_draws_its_largest_features_and_finer_zooms_draw_the_rest
     inside = query_features(stored, FeatureQuery(bbox=(west, south, east, north), limit=100))
     assert by_zoom[-1] == {f["id"] for f in inside.features}
     assert query_features(stored, FeatureQuery(limit=1)).matched == 400
+
+
+def test_a_filtered_page_past_the_last_match_still_counts_the_matches(kelurahan):
+    boxed = query_features(kelurahan, FeatureQuery(bbox=CIKOKOL, limit=200))
+    beyond = query_features(kelurahan, FeatureQuery(bbox=CIKOKOL, limit=10, offset=500))
+    assert beyond.features == [] and beyond.matched == boxed.matched > 0
+
+
+def test_raw_geometries_serialise_to_the_same_geojson(kelurahan):
+    parsed = query_features(kelurahan, FeatureQuery(bbox=CIKOKOL, limit=3))
+    raw = query_features(kelurahan, FeatureQuery(bbox=CIKOKOL, limit=3, raw_geometry=True))
+    assert orjson.loads(orjson.dumps(raw.features)) == parsed.features
