@@ -1,13 +1,15 @@
 """The demo's map layers, from the real boundaries the package ships (not data contoh):
 Bappeda publishes the kelurahan of Kota Tangerang as a polygon layer, and Diskominfo a point
 layer of each kelurahan's label point (its `lat`, `lng`). Both go through the upload, check and
-publish actions like any layer; a layer already there is left alone."""
+publish actions like any layer; a layer already there is left alone. Bappeda styles its layer
+by kecamatan and saves a map of both layers."""
 
 import json
 from pathlib import Path
 
 from django.db import transaction
 
+from satudata.apps.accounts.models import Organisation, User
 from satudata.apps.catalog.actions import workflow
 from satudata.apps.catalog.actions.datasets import check_create_dataset
 from satudata.apps.catalog.actions.uploads import check_accept_upload, check_start_upload
@@ -15,10 +17,12 @@ from satudata.apps.catalog.checks import MANUAL_CHECKS
 from satudata.apps.catalog.models import Dataset, Upload
 from satudata.apps.demo.organisations import ensure_organisations, ensure_topics
 from satudata.apps.demo.people import ensure_people
-from satudata.apps.geo.actions import KELURAHAN, SOURCE
+from satudata.apps.geo.actions import KELURAHAN, SOURCE, check_save_layer_style, check_save_map
+from satudata.apps.geo.models import LayerStyle, SavedMap
 from satudata.apps.registry.models import Wilayah
 
 KOTA = "36.71"
+MAP_TITLE = "Peta Wilayah Administrasi Kota Tangerang"
 LAYERS = (
     (
         "bappeda",
@@ -98,4 +102,41 @@ def load_demo(folder: Path) -> int:
             note="Memenuhi prinsip Satu Data Indonesia.",
         )
         added += 1
+    _style_and_map(people["bappeda"], organisations)
     return added
+
+
+def _style_and_map(produsen: User, organisations: dict[str, Organisation]) -> None:
+    """The kelurahan coloured by kecamatan, and Bappeda's map of both layers."""
+    polygons, points = (
+        Dataset.objects.get(organisation=organisations[org], title=title)
+        for org, title, *_rest in LAYERS
+    )
+    if not LayerStyle.objects.filter(dataset=polygons).exists():
+        check_save_layer_style(
+            user=produsen,
+            dataset=polygons,
+            data={
+                "kind": "categorised",
+                "attribute": "nama_kec",
+                "method": "quantile",
+                "classes": 5,
+                "palette": "Blues",
+                "colour": "#0a4d8c",
+            },
+        )
+    if not SavedMap.objects.filter(title=MAP_TITLE).exists():
+        check_save_map(
+            user=produsen,
+            data={
+                "title": MAP_TITLE,
+                "description": "Kelurahan menurut kecamatan dan titik pusat setiap kelurahan, "
+                "dari batas wilayah Kemendagri.",
+                "is_public": True,
+                "layers": [
+                    {"dataset": points.slug, "opacity": 100},
+                    {"dataset": polygons.slug, "opacity": 70},
+                ],
+                "view": {},
+            },
+        )
