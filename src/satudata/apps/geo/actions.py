@@ -119,41 +119,43 @@ def do_load_national_layers() -> list[BaseLayer]:
     return layers
 
 
+def _save_layer_part(
+    model: type[LayerMetadata] | type[LayerStyle],
+    action: str,
+    *,
+    user: Any,
+    dataset: Dataset,
+    data: dict[str, Any],
+    ip: str,
+) -> Any:
+    """Save one of a layer's own parts (its ISO fields, its style); only those who may edit
+    the dataset may."""
+    if not access.can_edit(access.viewer_for(user), dataset):
+        raise NotAllowed(_("You may not edit this dataset."))
+    found, _created = model.objects.update_or_create(dataset=dataset, defaults=data)
+    detail = {k: str(v)[:200] for k, v in data.items()}
+    audit.record(action, actor=user, obj=dataset, detail=detail, ip=ip)
+    return found
+
+
 @transaction.atomic
 def check_save_layer_metadata(
     *, user: Any, dataset: Dataset, data: dict[str, Any], ip: str = ""
 ) -> LayerMetadata:
-    """Save the layer's ISO fields; only those who may edit the dataset may."""
-    if not access.can_edit(access.viewer_for(user), dataset):
-        raise NotAllowed(_("You may not edit this dataset."))
-    found, _created = LayerMetadata.objects.update_or_create(dataset=dataset, defaults=data)
-    audit.record(
-        "dataset.layer_metadata",
-        actor=user,
-        obj=dataset,
-        detail={k: str(v)[:200] for k, v in data.items()},
-        ip=ip,
+    """Save the layer's ISO fields."""
+    return _save_layer_part(
+        LayerMetadata, "dataset.layer_metadata", user=user, dataset=dataset, data=data, ip=ip
     )
-    return found
 
 
 @transaction.atomic
 def check_save_layer_style(
     *, user: Any, dataset: Dataset, data: dict[str, Any], ip: str = ""
 ) -> LayerStyle:
-    """Save how the layer is drawn on the portal's maps; only those who may edit the dataset
-    may."""
-    if not access.can_edit(access.viewer_for(user), dataset):
-        raise NotAllowed(_("You may not edit this dataset."))
-    found, _created = LayerStyle.objects.update_or_create(dataset=dataset, defaults=data)
-    audit.record(
-        "dataset.layer_style",
-        actor=user,
-        obj=dataset,
-        detail={k: str(v)[:120] for k, v in data.items()},
-        ip=ip,
+    """Save how the layer is drawn on the portal's maps."""
+    return _save_layer_part(
+        LayerStyle, "dataset.layer_style", user=user, dataset=dataset, data=data, ip=ip
     )
-    return found
 
 
 def _map_slug(title: str, exclude_pk: int | None = None) -> str:

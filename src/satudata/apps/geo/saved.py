@@ -14,8 +14,6 @@ from satudata.apps.geo.models import SavedMap
 from satudata.apps.geo.queries import layer_datasets
 from satudata.platform import access
 
-MAX_LAYERS = 8
-
 
 def visible_maps(viewer: access.Viewer) -> QuerySet[SavedMap]:
     return SavedMap.objects.filter(access.saved_map_q(viewer)).select_related("organisation")

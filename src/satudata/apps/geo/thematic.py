@@ -3,7 +3,6 @@ a kode wilayah at kecamatan or kelurahan level becomes a choropleth of the base 
 joined by code (dotted or not: 3671011001 and 36.71.01.1001 are the same kelurahan). The
 classes are worked out on every group of the result, not only the page the table shows."""
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -16,27 +15,12 @@ from satudata.apps.geo.models import BaseLayer
 from satudata.apps.geo.styling import legend, number
 from satudata.apps.portal import explorer
 from satudata.engines.geo import styles
+from satudata.engines.geo.from_table import dotted_code, level_of
 from satudata.engines.geo.styles import Kind, Method, StyleSpec
 from satudata.engines.tabular import Role
 from satudata.engines.tabular.query import MAX_PER_PAGE, QueryError, QuerySpec
 
-LEVELS = {6: BaseLayer.Level.KECAMATAN, 10: BaseLayer.Level.KELURAHAN}
-PARTS = {6: (2, 2, 2), 10: (2, 2, 2, 4)}
 MIN_MATCHED = 0.5  # at least half the groups must be wilayah of one level
-NOT_DIGITS = re.compile(r"\D")
-
-
-def code_of(value: Any) -> str | None:
-    """The dotted kecamatan or kelurahan code of a cell, or None when it is neither."""
-    digits = NOT_DIGITS.sub("", str(value or ""))
-    parts = PARTS.get(len(digits))
-    if parts is None:
-        return None
-    out, at = [], 0
-    for size in parts:
-        out.append(digits[at : at + size])
-        at += size
-    return ".".join(out)
 
 
 def mappable(version: Version, spec: QuerySpec) -> bool:
@@ -66,13 +50,12 @@ def explorer_map(
         return None
     values: dict[str, float | None] = {}
     for row in result.rows:
-        code = code_of(row[0])
+        code = dotted_code(row[0])
         if code is not None:
             values[code] = None if row[1] is None else float(row[1])
-    lengths = {len(NOT_DIGITS.sub("", c)) for c in values}
-    if len(lengths) != 1 or len(values) < MIN_MATCHED * max(1, len(result.rows)):
+    level = level_of(values)
+    if level is None or len(values) < MIN_MATCHED * max(1, len(result.rows)):
         return None
-    level = LEVELS[lengths.pop()]
     base = BaseLayer.objects.filter(level=level).first()
     if base is None:
         return None

@@ -10,7 +10,7 @@ its row), a row without coordinates or with a code the boundaries do not hold is
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,6 +37,30 @@ def coordinate_columns(fields: Sequence[Field]) -> tuple[str, str] | None:
     lon = next((numeric[n] for n in LONGITUDE if n in numeric), None)
     lat = next((numeric[n] for n in LATITUDE if n in numeric), None)
     return (lon, lat) if lon and lat else None
+
+
+PARTS = {6: (2, 2, 2), 10: (2, 2, 2, 4)}
+LEVELS = {6: "kecamatan", 10: "kelurahan"}  # by the code's digits
+
+
+def dotted_code(value: object) -> str | None:
+    """The dotted kecamatan or kelurahan code of a cell (3671011001 and 36.71.01.1001 are the
+    same kelurahan), or None when it is neither."""
+    digits = "".join(ch for ch in str(value or "") if ch.isdigit())
+    parts = PARTS.get(len(digits))
+    if parts is None:
+        return None
+    out, at = [], 0
+    for size in parts:
+        out.append(digits[at : at + size])
+        at += size
+    return ".".join(out)
+
+
+def level_of(codes: Collection[str]) -> str | None:
+    """ "kecamatan" or "kelurahan" when every dotted code is of that level, else None."""
+    lengths = {sum(ch.isdigit() for ch in code) for code in codes}
+    return LEVELS.get(lengths.pop()) if len(lengths) == 1 else None
 
 
 def _dotted(column: str) -> str:

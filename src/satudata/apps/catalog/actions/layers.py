@@ -18,6 +18,7 @@ from satudata.apps.geo.models import BaseLayer
 from satudata.engines import geo
 from satudata.engines.geo import from_table
 from satudata.engines.geo.diff import diff_layers
+from satudata.engines.geo.from_table import dotted_code, level_of
 from satudata.engines.geo.model import TARGET_CRS
 from satudata.engines.geo.source import FORMATS
 from satudata.engines.tabular.problems import N_, Problem, Severity
@@ -139,11 +140,8 @@ def layer_diff(previous: Version, upload: Upload) -> dict[str, Any]:
 
 
 def _boundaries(codes: list[str]) -> tuple[str, Path] | None:
-    """The base layer (level, file) whose kode the table's codes are, by their digits."""
-    lengths = {len("".join(ch for ch in code if ch.isdigit())) for code in codes if code}
-    level = {6: BaseLayer.Level.KECAMATAN, 10: BaseLayer.Level.KELURAHAN}.get(
-        lengths.pop() if len(lengths) == 1 else 0
-    )
+    """The base layer (level, file) whose kode the table's codes are."""
+    level = level_of({c for c in map(dotted_code, codes) if c})
     base = BaseLayer.objects.filter(level=level).first() if level else None
     return (str(base.level), storage.absolute(base.parquet_path)) if base else None
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from django.test import Client
 
-from satudata.apps.geo.thematic import code_of
+from satudata.engines.geo.from_table import dotted_code as code_of
 from satudata.engines.geo.tests.conftest import KELURAHAN
 from satudata.platform.testing.factories import make_dataset, make_org, make_version, publish
 
