@@ -32,6 +32,7 @@ from satudata.apps.demo.organisations import BY_SLUG, ensure_organisations, ensu
 from satudata.apps.demo.people import ensure_people
 from satudata.apps.demo.specs import KODE_REFERENSI, Spec
 from satudata.apps.demo.timeline import Kind, Step, plan
+from satudata.apps.monitoring import demo as monitoring_demo
 from satudata.apps.registry.models import Wilayah
 from satudata.apps.standards import demo as standards_demo
 from satudata.platform import audit
@@ -222,7 +223,8 @@ def load_demo() -> Summary:
         standards = standards_demo.load_demo()
         with frozen_at(steps[0].at if steps else timezone.now()):
             maps = layers.load_demo(Path(folder))
-        if specs or registers or comparisons or standards or maps:
+        plans = monitoring_demo.load_demo()
+        if specs or registers or comparisons or standards or maps or plans:
             audit.record(
                 "demo.load",
                 detail={
@@ -232,6 +234,7 @@ def load_demo() -> Summary:
                     "comparisons": comparisons,
                     "standards": standards,
                     "layers": maps,
+                    "daftar_data": plans,
                 },
             )
         return Summary(

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Avg, Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
 
 from satudata.apps.accounts.models import Organisation
 from satudata.apps.catalog.models import Transition
@@ -103,7 +102,7 @@ def figures(
     if organisations is None:
         organisations = Organisation.objects.filter(kind__in=Organisation.PRODUCER_KINDS)
     visible = access.datasets(viewer).filter(organisation__in=organisations)
-    visible_ids = visible.values("pk")
+    through = access.dataset_q(viewer, "dataset__")
     datasets = _by_org(visible, "organisation_id", n=Count("pk"))
     planned = _by_org(
         PlannedElement.objects.filter(
@@ -112,19 +111,23 @@ def figures(
         "daftar__organisation_id",
         n=Count("pk"),
     )
-    steps = Transition.objects.filter(
-        dataset_id__in=visible_ids, at__gte=period.since, at__lt=period.until
-    )
-    submitted = _by_org(
-        steps.filter(kind=Transition.Kind.SUBMIT),
+    steps = _by_org(
+        Transition.objects.filter(
+            through,
+            dataset__organisation__in=organisations,
+            at__gte=period.since,
+            at__lt=period.until,
+            kind__in=[Transition.Kind.SUBMIT, Transition.Kind.RETURN],
+        ),
         "dataset__organisation_id",
-        n=Count("dataset_id", distinct=True),
-    )
-    returned = _by_org(
-        steps.filter(kind=Transition.Kind.RETURN), "dataset__organisation_id", n=Count("pk")
+        submitted=Count("dataset_id", distinct=True, filter=Q(kind=Transition.Kind.SUBMIT)),
+        returned=Count("pk", filter=Q(kind=Transition.Kind.RETURN)),
     )
     released = Release.objects.filter(
-        dataset_id__in=visible_ids, published_at__gte=period.since, published_at__lt=period.until
+        through,
+        organisation__in=organisations,
+        published_at__gte=period.since,
+        published_at__lt=period.until,
     )
     releases = _by_org(
         released,
@@ -137,23 +140,17 @@ def figures(
         fix_days=Sum("fix_days"),
     )
     quality = _by_org(
-        DatasetQuality.objects.filter(dataset_id__in=visible_ids),
+        DatasetQuality.objects.filter(through, dataset__organisation__in=organisations),
         "dataset__organisation_id",
         score=Avg("score"),
     )
     months = period.months()
     index = {month: i for i, month in enumerate(months)}
     trend: dict[int, list[int]] = {}
-    for row in (
-        released.annotate(month=TruncMonth("published_at", tzinfo=UTC))
-        .values("organisation_id", "month")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        month = row["month"].date() if isinstance(row["month"], datetime) else row["month"]
+    for row in released.values("organisation_id", "month").annotate(n=Count("pk")).order_by():
         series = trend.setdefault(row["organisation_id"], [0] * len(months))
-        if month in index:
-            series[index[month]] = row["n"]
+        if row["month"] in index:
+            series[index[row["month"]]] = row["n"]
     rows = []
     for organisation in organisations.order_by("name"):
         pk = organisation.pk
@@ -164,12 +161,12 @@ def figures(
                 organisation=organisation,
                 datasets=datasets.get(pk, {}).get("n", 0),
                 planned=planned.get(pk, {}).get("n", 0),
-                submitted=submitted.get(pk, {}).get("n", 0),
+                submitted=steps.get(pk, {}).get("submitted", 0),
                 published=release.get("datasets", 0),
                 releases=release.get("n", 0),
                 timed=release.get("timed", 0),
                 on_time_count=release.get("on_time", 0),
-                returned=returned.get(pk, {}).get("n", 0),
+                returned=steps.get(pk, {}).get("returned", 0),
                 fixes=release.get("fixes") or 0,
                 fix_days=release.get("fix_days") or 0.0,
                 quality=round(score, 1) if score is not None else None,

@@ -48,6 +48,7 @@ def releases_of(
                     organisation_id=dataset.organisation_id,
                     transition_id=pk,
                     published_at=at,
+                    month=at.date().replace(day=1),
                     due_date=due,
                     on_time=None if due is None else at.date() <= due,
                     returns=returns,

@@ -51,14 +51,16 @@ def dynamic_datasets() -> QuerySet:
 
 
 def due_items(today: date, organisation_id: int | None = None) -> list[Due]:
-    planned: dict[int, date] = {}
-    for dataset_id, due in PlannedElement.objects.filter(
-        dataset__isnull=False, due_date__year__gte=today.year - 1
-    ).values_list("dataset_id", "due_date"):
-        planned[dataset_id] = min(due, planned.get(dataset_id, due))
+    elements = PlannedElement.objects.filter(
+        dataset__isnull=False, dataset__data_updated_at__isnull=True
+    )
     datasets = dynamic_datasets()
     if organisation_id is not None:
         datasets = datasets.filter(organisation_id=organisation_id)
+        elements = elements.filter(daftar__organisation_id=organisation_id)
+    planned: dict[int, date] = {}
+    for dataset_id, due in elements.values_list("dataset_id", "due_date"):
+        planned[dataset_id] = min(due, planned.get(dataset_id, due))
     items = []
     for dataset in datasets:
         due = next_due(dataset, planned.get(dataset.pk))

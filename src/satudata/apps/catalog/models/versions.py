@@ -107,6 +107,7 @@ class Transition(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["kind", "at", "dataset"], name="transition_kind_at")]
 
     def __str__(self) -> str:
         return f"{self.dataset} {self.kind}"

@@ -20,6 +20,7 @@ from satudata.apps.demo.figures import population, synthetic_nik
 from satudata.apps.demo.people import DEMO_PASSWORD
 from satudata.apps.demo.specs import ROLLBACK
 from satudata.apps.demo.timeline import Kind, plan
+from satudata.apps.monitoring.models import DaftarData, DatasetQuality, Release
 from satudata.apps.standards.models import DatasetStandard, Standard
 from satudata.platform import access, audit
 
@@ -203,6 +204,11 @@ def test_the_demo_goes_through_uploads_and_the_workflow(
         ("Titik Pusat Kelurahan Kota Tangerang", State.DITERBITKAN, "point"),
     ]
     assert all(d.published_version.rows == 104 for d in maps)
+
+    assert DaftarData.objects.filter(state="disetujui").exists()
+    assert DaftarData.objects.filter(state="draf").exists()
+    assert Release.objects.filter(dataset=visits, returns=1).exists()
+    assert DatasetQuality.objects.count() == Dataset.objects.count()
 
     again = run_demo()
     assert "already loaded" in again

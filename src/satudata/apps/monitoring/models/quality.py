@@ -53,6 +53,7 @@ class Release(models.Model):
         "catalog.Transition", on_delete=models.CASCADE, related_name="release"
     )
     published_at = models.DateTimeField(db_index=True)
+    month = models.DateField()
     due_date = models.DateField(null=True, blank=True)
     on_time = models.BooleanField(null=True)
     returns = models.PositiveSmallIntegerField(default=0)
@@ -60,7 +61,10 @@ class Release(models.Model):
     fix_days = models.FloatField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "published_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "published_at"]),
+            models.Index(fields=["published_at", "organisation", "month"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.dataset_id} {self.published_at:%Y-%m-%d}"
