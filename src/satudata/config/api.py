@@ -10,9 +10,12 @@ from satudata.apps.catalog.api import router as catalog_router
 from satudata.apps.catalog.api_topics import router as topics_router
 from satudata.apps.codelists.api import router as codelists_router
 from satudata.apps.consistency.api import router as consistency_router
+from satudata.apps.epss.api import router as epss_router
+from satudata.apps.helpdesk.api import router as helpdesk_router
 from satudata.apps.portal.api import router as data_router
 from satudata.apps.registry.api import router as wilayah_router
 from satudata.apps.standards.api import router as standards_router
+from satudata.apps.statistics.api import router as statistics_router
 from satudata.platform.api import (
     SatuDataAPI,
     anonymous_rate,
@@ -45,3 +48,6 @@ api.add_router("/", wilayah_router)
 api.add_router("/", codelists_router)
 api.add_router("/", standards_router)
 api.add_router("/", consistency_router)
+api.add_router("/", statistics_router)
+api.add_router("/", epss_router)
+api.add_router("/", helpdesk_router)

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "satudata.apps.harvest",
     "satudata.apps.webhooks",
     "satudata.apps.geo",
+    "satudata.apps.statistics",
+    "satudata.apps.epss",
+    "satudata.apps.helpdesk",
     "satudata.apps.demo",
 ]
 

@@ -14,12 +14,38 @@ from django.utils.translation import gettext_noop
 from satudata.apps.accounts.models import Notification, Role, User
 
 TEXTS = {
+    "data_due_soon": gettext_noop(
+        "%(organisation)s: %(count)s dataset(s) due for an update within a week: %(datasets)s"
+    ),
+    "data_overdue": gettext_noop(
+        "%(organisation)s: %(count)s dataset(s) overdue for an update: %(datasets)s"
+    ),
+    "data_escalated": gettext_noop(
+        "%(count)s dataset(s) overdue for more than two weeks: %(datasets)s"
+    ),
     "submitted": gettext_noop("%(actor)s submitted “%(dataset)s” for checking."),
     "returned": gettext_noop("“%(dataset)s” was returned by %(actor)s: %(note)s"),
     "approved": gettext_noop("“%(dataset)s” passed the walidata check and awaits pembina review."),
     "published": gettext_noop("“%(dataset)s” was published by %(actor)s."),
     "rolled_back": gettext_noop(
         "“%(dataset)s” was rolled back to version %(number)s by %(actor)s."
+    ),
+    "ticket_opened": gettext_noop("%(actor)s opened helpdesk ticket #%(number)s: “%(subject)s”."),
+    "ticket_replied": gettext_noop(
+        "%(actor)s replied to helpdesk ticket #%(number)s “%(subject)s”."
+    ),
+    "ticket_status": gettext_noop(
+        "Helpdesk ticket #%(number)s “%(subject)s” is now %(status)s (%(actor)s)."
+    ),
+    "ticket_assigned": gettext_noop(
+        "%(actor)s assigned helpdesk ticket #%(number)s “%(subject)s” to you."
+    ),
+    "request_received": gettext_noop("New public data request #%(number)s: “%(title)s”."),
+    "request_routed": gettext_noop(
+        "%(actor)s forwarded public data request #%(number)s “%(title)s” to your organisation."
+    ),
+    "request_answered": gettext_noop(
+        "%(actor)s answered public data request #%(number)s “%(title)s”: %(status)s."
     ),
 }
 

@@ -26,6 +26,9 @@ from satudata.apps.catalog.models import Dataset, Topic, Upload, Version
 from satudata.apps.codelists import demo as codelists_demo
 from satudata.apps.consistency import demo as consistency_demo
 from satudata.apps.demo import datasets_city, datasets_people, layers, sheets
+from satudata.apps.demo import epss as epss_demo
+from satudata.apps.demo import helpdesk as helpdesk_demo
+from satudata.apps.demo import statistics as statistics_demo
 from satudata.apps.demo.clock import frozen_at
 from satudata.apps.demo.figures import Place, Places
 from satudata.apps.demo.organisations import BY_SLUG, ensure_organisations, ensure_topics
@@ -224,7 +227,20 @@ def load_demo() -> Summary:
         with frozen_at(steps[0].at if steps else timezone.now()):
             maps = layers.load_demo(Path(folder))
         plans = monitoring_demo.load_demo()
-        if specs or registers or comparisons or standards or maps or plans:
+        kegiatan = statistics_demo.load()
+        assessments = epss_demo.load()
+        requests = helpdesk_demo.load()
+        if (
+            specs
+            or registers
+            or comparisons
+            or standards
+            or maps
+            or plans
+            or kegiatan
+            or assessments
+            or requests
+        ):
             audit.record(
                 "demo.load",
                 detail={
@@ -235,6 +251,9 @@ def load_demo() -> Summary:
                     "standards": standards,
                     "layers": maps,
                     "daftar_data": plans,
+                    "kegiatan": kegiatan,
+                    "epss": assessments,
+                    "helpdesk": requests,
                 },
             )
         return Summary(

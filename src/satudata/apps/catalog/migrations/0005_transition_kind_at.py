@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalog', '0004_upload_geometry'),
+        ("catalog", "0004_upload_geometry"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='transition',
-            index=models.Index(fields=['kind', 'at', 'dataset'], name='transition_kind_at'),
+            model_name="transition",
+            index=models.Index(fields=["kind", "at", "dataset"], name="transition_kind_at"),
         ),
     ]
