@@ -61,9 +61,13 @@ def organisation_page(request: HttpRequest, slug: str) -> HttpResponse:
     figures = dashboard.figures(
         viewer, form.period(today), Organisation.objects.filter(pk=organisation.pk)
     )
-    visible = set(
-        access.datasets(viewer).filter(organisation=organisation).values_list("pk", flat=True)
+    datasets = list(
+        access.datasets(viewer)
+        .filter(organisation=organisation)
+        .order_by("title")
+        .only("pk", "slug", "title", "state", "access_level")
     )
+    visible = {dataset.pk for dataset in datasets}
     scores = dict(
         DatasetQuality.objects.filter(dataset_id__in=visible).values_list("dataset_id", "score")
     )
@@ -80,10 +84,7 @@ def organisation_page(request: HttpRequest, slug: str) -> HttpResponse:
             "due": [(item, scores.get(item.dataset.pk)) for item in due],
             "today": today,
             "scores": scores,
-            "datasets": access.datasets(viewer)
-            .filter(organisation=organisation)
-            .order_by("title")
-            .only("pk", "slug", "title", "state", "access_level"),
+            "datasets": datasets,
         },
     )
 

@@ -75,8 +75,12 @@ def daftar_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
                 messages.success(request, _("The data element was added."))
                 return redirect("monitoring:daftar", slug=slug, year=year)
     viewer = access.viewer_of(request)
-    visible = set(access.datasets(viewer).values_list("pk", flat=True))
     elements = list(daftar.elements.select_related("dataset")) if daftar else []
+    visible = set(
+        access.datasets(viewer)
+        .filter(pk__in=[e.dataset_id for e in elements if e.dataset_id])
+        .values_list("pk", flat=True)
+    )
     return render(
         request,
         "monitoring/daftar.html",
@@ -84,7 +88,14 @@ def daftar_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             "organisation": organisation,
             "year": year,
             "daftar": daftar,
-            "elements": [(e, e.dataset if e.dataset_id in visible else None) for e in elements],
+            "elements": [
+                (
+                    e,
+                    e.dataset if e.dataset_id in visible else None,
+                    e.dataset_id in visible or not e.dataset_id,
+                )
+                for e in elements
+            ],
             "form": form,
             "may_plan": may_plan
             and (daftar is None or daftar.state == "draf" or viewer.is_walidata),

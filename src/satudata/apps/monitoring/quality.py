@@ -9,30 +9,16 @@ from datetime import date
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from satudata.apps.catalog.checks import REQUIRED_METADATA, REQUIRED_STANDAR
-from satudata.apps.catalog.models import AccessLevel, Dataset, Licence, Version
-from satudata.apps.catalog.models.choices import FREKUENSI_DAYS, OPEN_LICENCES
+from satudata.apps.catalog.checks import REQUIRED_METADATA, REQUIRED_STANDAR, access_check
+from satudata.apps.catalog.models import Dataset, Version
+from satudata.apps.catalog.models.choices import FREKUENSI_DAYS
 from satudata.apps.consistency.models import Comparison
 from satudata.apps.monitoring.models import DatasetQuality
+from satudata.apps.monitoring.reminders import next_due
 from satudata.apps.standards.models import Conformance, DatasetStandard
 from satudata.engines.stats import quality
 
 METADATA_FIELDS = (*REQUIRED_METADATA, *REQUIRED_STANDAR)
-
-
-def _licence_fits(level: str, licence: str) -> bool:
-    if level == AccessLevel.TERBUKA:
-        return licence in OPEN_LICENCES
-    if level == AccessLevel.TERTUTUP:
-        return licence not in OPEN_LICENCES and licence != Licence.BAGI_PAKAI
-    return licence not in OPEN_LICENCES
-
-
-def _late(dataset: Dataset, today: date) -> bool:
-    days = FREKUENSI_DAYS.get(dataset.frekuensi)
-    if days is None or dataset.data_updated_at is None:
-        return False
-    return (today - dataset.data_updated_at.date()).days > days
 
 
 def _filled(dataset: Dataset, name: str) -> bool:
@@ -43,10 +29,12 @@ def _filled(dataset: Dataset, name: str) -> bool:
 def evidence_for(datasets: Iterable[Dataset], today: date) -> dict[int, quality.Evidence]:
     rows = list(datasets)
     ids = [d.pk for d in rows]
-    tags = dict(Dataset.objects.filter(pk__in=ids).annotate(n=Count("tags")).values_list("pk", "n"))
-    attachments = dict(
-        Dataset.objects.filter(pk__in=ids).annotate(n=Count("attachments")).values_list("pk", "n")
-    )
+    counts = {
+        pk: (tags, attachments)
+        for pk, tags, attachments in Dataset.objects.filter(pk__in=ids)
+        .annotate(t=Count("tags", distinct=True), a=Count("attachments", distinct=True))
+        .values_list("pk", "t", "a")
+    }
     version_ids = {d.pk: d.published_version_id or d.candidate_version_id for d in rows}
     versions = Version.objects.only("pk", "fields", "warnings").in_bulk(
         [v for v in version_ids.values() if v]
@@ -75,7 +63,9 @@ def evidence_for(datasets: Iterable[Dataset], today: date) -> dict[int, quality.
         kode = [f for f in fields if f.get("role") == "kode_wilayah"]
         unknown = (version.warnings or {}).get("unknown_codes", {}) if version else {}
         check = conformance.get((version.pk, adopted.get(dataset.pk))) if version else None
-        filled = sum(_filled(dataset, name) for name in METADATA_FIELDS) + bool(tags[dataset.pk])
+        filled = sum(_filled(dataset, name) for name in METADATA_FIELDS) + bool(
+            counts[dataset.pk][0]
+        )
         comparisons, disagreeing = compared.get(dataset.pk, (0, 0))
         found[dataset.pk] = quality.Evidence(
             metadata_filled=filled,
@@ -87,13 +77,13 @@ def evidence_for(datasets: Iterable[Dataset], today: date) -> dict[int, quality.
             kode_columns=len(kode),
             unknown_codes=sum(unknown.get(f["name"], 0) or 0 for f in kode),
             dynamic=dataset.frekuensi in FREKUENSI_DAYS,
-            late=_late(dataset, today),
+            late=(due := next_due(dataset)) is not None and due < today,
             never_published=dataset.data_updated_at is None,
-            open_licence_consistent=_licence_fits(dataset.access_level, dataset.licence),
+            open_licence_consistent=access_check(dataset, version).ok,
             description_length=len(dataset.description.strip()),
             fields_total=len(fields),
             fields_described=sum(bool((f.get("description") or "").strip()) for f in fields),
-            attachments=attachments[dataset.pk],
+            attachments=counts[dataset.pk][1],
             comparisons=comparisons,
             comparisons_disagreeing=disagreeing,
         )

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
 from django.urls import reverse
 
 from satudata.apps.accounts.models import Role
@@ -46,15 +45,13 @@ def next_due(dataset: Dataset, planned: date | None = None) -> date | None:
     return dataset.data_updated_at.date() + timedelta(days=days)
 
 
-def dynamic_datasets() -> QuerySet:
-    return Dataset.objects.filter(frekuensi__in=list(FREKUENSI_DAYS)).select_related("organisation")
-
-
 def due_items(today: date, organisation_id: int | None = None) -> list[Due]:
     elements = PlannedElement.objects.filter(
         dataset__isnull=False, dataset__data_updated_at__isnull=True
     )
-    datasets = dynamic_datasets()
+    datasets = Dataset.objects.filter(frekuensi__in=list(FREKUENSI_DAYS)).select_related(
+        "organisation"
+    )
     if organisation_id is not None:
         datasets = datasets.filter(organisation_id=organisation_id)
         elements = elements.filter(daftar__organisation_id=organisation_id)

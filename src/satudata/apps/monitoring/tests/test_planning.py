@@ -120,3 +120,14 @@ def test_prioritas_page(crew):
     )
     assert signed_in(crew["pembina"]).post("/kerja/prioritas/", {}).status_code == 404
     assert signed_in(crew["produsen"]).get("/kerja/prioritas/").status_code == 404
+
+
+def test_the_daftar_data_hides_the_names_of_data_the_viewer_may_not_see(crew):
+    closed = make_dataset(crew["org"], access_level="tertutup", title="Data Rahasia-Tertutup-9Z")
+    add(crew, name=closed.title, dataset=closed)
+    url = f"/kerja/daftar-data/{crew['org'].slug}/2026/"
+    assert "Rahasia-Tertutup-9Z" in signed_in(crew["produsen"]).get(url).content.decode()
+    assert "Rahasia-Tertutup-9Z" in signed_in(crew["walidata"]).get(url).content.decode()
+    seen_by_pembina = signed_in(crew["pembina"]).get(url).content.decode()
+    assert "Rahasia-Tertutup-9Z" not in seen_by_pembina
+    assert "A data element of restricted data" in seen_by_pembina
