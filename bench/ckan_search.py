@@ -19,18 +19,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
-import shutil
-import subprocess
-import sys
-import tempfile
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import search as catalog
-from _common import RESULTS, ROOT, machine, write_section
+from _common import RESULTS, machine, write_section
 
 PG_NAME = "satudata_bench_ckan"
 GOAL_P95_MS = 100
@@ -60,37 +54,7 @@ QUERIES: list[dict[str, str]] = [
 
 
 def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
-    folder = Path(tempfile.mkdtemp(prefix="satudata-bench-ckan-"))
-    env = {
-        **os.environ,
-        "SATUDATA_DATA_DIR": str(folder),
-        "SATUDATA_DEBUG": "false",
-        "PYTHONPATH": str(ROOT / "src"),
-        "DJANGO_SETTINGS_MODULE": "satudata.config.settings",
-        "SATUDATA_API_RATE_ANON": "",
-    }
-    if db == "postgres":
-        import psycopg
-
-        with psycopg.connect(f"{catalog.PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {PG_NAME}")
-        env["SATUDATA_DATABASE_URL"] = f"{catalog.PG_SERVER}/{PG_NAME}"
-    server = None
-    try:
-        done = subprocess.run(
-            [sys.executable, catalog.__file__, "--build", str(size)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise RuntimeError(done.stdout + done.stderr)
-        built = json.loads(done.stdout.strip().splitlines()[-1])
-        port = catalog.free_port()
-        server = catalog.serve(env, port)
-        base = f"http://127.0.0.1:{port}"
+    with catalog.served(db, catalog.__file__, size, PG_NAME) as (base, built):
         paths = [f"/api/3/action/package_search?{urlencode(q)}" for q in QUERIES]
         first = catalog.measure(base, paths * catalog.WORKERS, catalog.CONCURRENCY)
         rng = random.Random(catalog.SEED)
@@ -109,16 +73,6 @@ def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
             "package_search": measured,
             "harvest_pages": harvest_pages,
         }
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        shutil.rmtree(folder, ignore_errors=True)
-        if db == "postgres":
-            import psycopg
-
-            with psycopg.connect(f"{catalog.PG_SERVER}/postgres", autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
 
 
 def report(results: dict[str, Any]) -> str:

@@ -25,19 +25,14 @@ import argparse
 import json
 import os
 import random
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
-from pathlib import Path
 from typing import Any
 
 import search as catalog
 from _common import RESULTS, ROOT, machine, write_section
 
 SEED = 20261207
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
 PG_NAME = "satudata_bench_monitoring"
 ORGANISATIONS = 43
 GOAL_P95_MS = 300
@@ -199,36 +194,7 @@ def dashboard_paths(year: int, rng: random.Random, count: int) -> list[str]:
 
 
 def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
-    folder = Path(tempfile.mkdtemp(prefix="satudata-bench-monitoring-"))
-    env = {
-        **os.environ,
-        "SATUDATA_DATA_DIR": str(folder),
-        "SATUDATA_DEBUG": "false",
-        "PYTHONPATH": str(ROOT / "src"),
-        "DJANGO_SETTINGS_MODULE": "satudata.config.settings",
-    }
-    if db == "postgres":
-        import psycopg
-
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {PG_NAME}")
-        env["SATUDATA_DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}"
-    server = None
-    try:
-        done = subprocess.run(
-            [sys.executable, __file__, "--build", str(size)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise RuntimeError(done.stdout + done.stderr)
-        built = json.loads(done.stdout.strip().splitlines()[-1])
-        port = catalog.free_port()
-        server = catalog.serve(env, port)
-        base = f"http://127.0.0.1:{port}"
+    with catalog.served(db, __file__, size, PG_NAME) as (base, built):
         headers = {"Cookie": f"sessionid={built['session']}", "Accept-Language": "id"}
         rng = random.Random(SEED)
         boards = dashboard_paths(built["year"], rng, requests)
@@ -251,16 +217,6 @@ def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
             "organisation_page": page,
             "organisation_page_alone": page_alone,
         }
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        shutil.rmtree(folder, ignore_errors=True)
-        if db == "postgres":
-            import psycopg
-
-            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
 
 
 ROWS = (

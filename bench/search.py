@@ -35,7 +35,9 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -365,8 +367,12 @@ def serve(env: dict[str, str], port: int) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
-def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
-    folder = Path(tempfile.mkdtemp(prefix="satudata-bench-search-"))
+@contextmanager
+def served(db: str, script: str, size: int, pg_name: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A throw-away site: a temporary SATUDATA_DATA_DIR (and, on PostgreSQL, the database
+    `pg_name`), filled by `python <script> --build <size>` in a child process, then served by
+    gunicorn; yields the base URL and the build's JSON report, and removes everything after."""
+    folder = Path(tempfile.mkdtemp(prefix="satudata-bench-"))
     env = {
         **os.environ,
         "SATUDATA_DATA_DIR": str(folder),
@@ -376,16 +382,12 @@ def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
         "SATUDATA_API_RATE_ANON": "",
     }
     if db == "postgres":
-        import psycopg
-
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {PG_NAME}")
-        env["SATUDATA_DATABASE_URL"] = f"{PG_SERVER}/{PG_NAME}"
+        _recreate(pg_name, create=True)
+        env["SATUDATA_DATABASE_URL"] = f"{PG_SERVER}/{pg_name}"
     server = None
     try:
         done = subprocess.run(
-            [sys.executable, __file__, "--build", str(size)],
+            [sys.executable, script, "--build", str(size)],
             env=env,
             capture_output=True,
             text=True,
@@ -396,7 +398,27 @@ def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
         built = json.loads(done.stdout.strip().splitlines()[-1])
         port = free_port()
         server = serve(env, port)
-        base = f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", built
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+        if db == "postgres":
+            _recreate(pg_name, create=False)
+
+
+def _recreate(name: str, *, create: bool) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if create:
+            conn.execute(f"CREATE DATABASE {name}")
+
+
+def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
+    with served(db, __file__, size, PG_NAME) as (base, built):
         rng = random.Random(SEED)
         searches = [f"/dataset/?{q}" for q in SEARCHES]
         first = measure(base, searches * WORKERS, CONCURRENCY)
@@ -418,16 +440,6 @@ def run_database(db: str, size: int, requests: int) -> dict[str, Any]:
             "dataset_page": page,
             "dataset_page_alone": page_alone,
         }
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        shutil.rmtree(folder, ignore_errors=True)
-        if db == "postgres":
-            import psycopg
-
-            with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {PG_NAME} WITH (FORCE)")
 
 
 def report(results: dict[str, Any]) -> str:
