@@ -6,10 +6,14 @@ status and priority; the OPD's staff reply and reopen. Knowledge base: the walid
 everyone reads the published articles.
 
 Data requests: public when they exist (never the requester's personal data); in the work view
-the walidata sees all of them, an OPD's staff those forwarded to their OPD, and they answer
-them. A request links only a dataset that is terbuka and published, checked again whenever it
-is shown."""
+the walidata sees all of them with the requester's name, email and institution, an OPD's staff
+those forwarded to their OPD without them, and they answer them. The OPD gets no contact on
+purpose: the walidata is the requester's one contact and the portal emails every answer to the
+requester, so the OPD needs no address (and a request is answered in public, never privately).
+A request links only a dataset that is terbuka and published, checked again whenever it is
+shown."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -19,6 +23,7 @@ from satudata.platform.access import ANONYMOUS, Viewer
 
 
 def uses_helpdesk(viewer: Viewer) -> bool:
+    """The work pages of the helpdesk and of the data requests: the walidata, an OPD's staff."""
     return viewer.is_walidata or viewer.is_producer
 
 
@@ -95,20 +100,20 @@ def work_requests(viewer: Viewer, queryset: QuerySet | None = None) -> QuerySet:
     return qs.filter(work_request_q(viewer))
 
 
-def uses_request_work(viewer: Viewer) -> bool:
-    return viewer.is_walidata or viewer.is_producer
-
-
 def can_route_request(viewer: Viewer, request: Any) -> bool:
     return viewer.is_walidata and request.status in ("diterima", "diteruskan")
 
 
 def can_answer_request(viewer: Viewer, request: Any) -> bool:
-    if request.status not in ("diteruskan", "diproses"):
-        return viewer.is_walidata and request.status == "diterima"
+    """Until it is fulfilled or declined: the walidata (even before forwarding it), the staff
+    of the OPD it was forwarded to."""
     if viewer.is_walidata:
-        return True
-    return viewer.is_producer and viewer.organisation_id == request.organisation_id
+        return request.status in ("diterima", "diteruskan", "diproses")
+    return (
+        viewer.is_producer
+        and viewer.organisation_id == request.organisation_id
+        and request.status in ("diteruskan", "diproses")
+    )
 
 
 def public_datasets() -> QuerySet:
@@ -121,3 +126,12 @@ def request_dataset(request: Any) -> Any:
     if request.dataset_id is None:
         return None
     return public_datasets().filter(pk=request.dataset_id).first()
+
+
+def request_datasets(requests: Iterable[Any]) -> dict[int, Any]:
+    """`request_dataset` for a page of requests in one query: dataset id → dataset, for the
+    datasets that may be shown to everyone."""
+    wanted = {r.dataset_id for r in requests if r.dataset_id is not None}
+    if not wanted:
+        return {}
+    return {d.pk: d for d in public_datasets().filter(pk__in=wanted)}

@@ -299,8 +299,7 @@ def _tickets(people: dict[str, User], now: datetime) -> int:
 
 
 def _articles(walidata: User) -> int:
-    sources = {t.subject: t for t in Ticket.objects.all()}
-    by_category = {t.category: t for t in sources.values()}
+    by_category = {t.category: t for t in Ticket.objects.all()}
     for category, question, answer in ARTICLES:
         actions.check_save_article(
             user=walidata,

@@ -47,9 +47,12 @@ def _walidata_side(ticket: Ticket) -> list[Any]:
     return list(people_with_role("walidata"))
 
 
+def actor_name(user: Any) -> str:
+    return getattr(user, "full_name", "") or user.get_username()
+
+
 def _params(ticket: Ticket, actor: Any, **extra: Any) -> dict[str, Any]:
-    name = getattr(actor, "full_name", "") or actor.get_username()
-    return {"actor": name, "number": ticket.pk, "subject": ticket.subject, **extra}
+    return {"actor": actor_name(actor), "number": ticket.pk, "subject": ticket.subject, **extra}
 
 
 def _tell(recipients: Iterable[Any], actor: Any, verb: str, ticket: Ticket, **extra: Any) -> None:
@@ -58,7 +61,8 @@ def _tell(recipients: Iterable[Any], actor: Any, verb: str, ticket: Ticket, **ex
         notify(people, verb, _params(ticket, actor, **extra), ticket.get_absolute_url())
 
 
-def _text(value: str, label: str, limit: int = MAX_BODY) -> str:
+def required_text(value: str, label: str, limit: int = MAX_BODY) -> str:
+    """The stripped text, refused when empty or longer than `limit`."""
     value = (value or "").strip()
     if not value:
         raise ActionError(_("Write the %(field)s: it may not be empty.") % {"field": label})
@@ -109,8 +113,8 @@ def check_open_ticket(
             _("“%(value)s” is not a helpdesk category. Choose one of the list.")
             % {"value": category}
         )
-    subject = _text(subject, _("subject"), 200)
-    description = _text(description, _("description"))
+    subject = required_text(subject, _("subject"), 200)
+    description = required_text(description, _("description"))
     dataset = None
     if dataset_slug:
         dataset = gate.linkable_datasets(viewer).filter(slug=dataset_slug).first()
@@ -171,7 +175,7 @@ def check_reply(
             _("Ticket #%(number)s is %(status)s: reopen it first to write in it.")
             % {"number": ticket.pk, "status": ticket.get_status_display().lower()}
         )
-    body = _text(body, _("reply"))
+    body = required_text(body, _("reply"))
     incoming = attachments or []
     files.check_files(incoming)
     from_walidata = viewer.is_walidata
@@ -401,8 +405,8 @@ def check_save_article(
         raise NotAllowed(_("Only the walidata writes the knowledge base."))
     if category not in Category.values:
         raise ActionError(_("“%(value)s” is not a helpdesk category.") % {"value": category})
-    question = _text(question, _("question"), 300)
-    answer = _text(answer, _("answer"), 20000)
+    question = required_text(question, _("question"), 300)
+    answer = required_text(answer, _("answer"), 20000)
     created = article is None
     if article is None:
         article = Article(created_by=user, source_ticket=source_ticket)

@@ -34,8 +34,8 @@ Search = Annotated[str, Query(max_length=100, pattern=NO_CONTROL, description="W
 Choice = Annotated[str, Query(max_length=20, pattern=r"^[a-z_]*$")]
 
 
-def request_dict(item: DataRequest) -> dict[str, Any]:
-    dataset = gate.request_dataset(item)
+def request_dict(item: DataRequest, dataset: Any = None) -> dict[str, Any]:
+    """The public fields of a request; `dataset` is the one `gate.request_datasets` allows."""
     return {
         "id": item.pk,
         "title": item.title,
@@ -65,13 +65,17 @@ def list_data_requests(
     limit: Limit = 20,
 ) -> dict[str, Any]:
     """The public data requests, newest first: what was asked, its status and the answer."""
-    return paged(request, queries.public_requests(status, q), offset, limit, request_dict)
+    page = paged(request, queries.public_requests(status, q), offset, limit, lambda item: item)
+    shown = gate.request_datasets(page["results"])
+    page["results"] = [request_dict(item, shown.get(item.dataset_id)) for item in page["results"]]
+    return page
 
 
 @router.get("/data-requests/{request_id}", response={200: DataRequestOut, **errors(404, 422)})
 def get_data_request(request: HttpRequest, request_id: Id) -> dict[str, Any]:
     """One public data request."""
-    return request_dict(queries.public_request_or_404(request_id))
+    item = queries.public_request_or_404(request_id)
+    return request_dict(item, gate.request_dataset(item))
 
 
 @router.get("/faq", response={200: FaqPage, **errors(422)})

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from satudata.apps.accounts.models import Organisation
 from satudata.apps.accounts.notify import notify, people_with_role
 from satudata.apps.catalog.errors import ActionError, NotAllowed
-from satudata.apps.helpdesk.actions import organisation_staff
+from satudata.apps.helpdesk.actions import actor_name, organisation_staff, required_text
 from satudata.apps.helpdesk.models import DataRequest
 from satudata.platform import access, audit
 from satudata.platform import access_helpdesk as gate
@@ -46,22 +46,6 @@ def _mail_requester(data_request: DataRequest, lines: list[str]) -> None:
     )
 
 
-def _required(value: str, label: str, limit: int) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise ActionError(_("Write the %(field)s: it may not be empty.") % {"field": label})
-    if len(value) > limit:
-        raise ActionError(
-            _("The %(field)s has %(count)s characters; at most %(max)s are accepted.")
-            % {"field": label, "count": len(value), "max": limit}
-        )
-    return value
-
-
-def _actor_name(user: Any) -> str:
-    return getattr(user, "full_name", "") or user.get_username()
-
-
 @transaction.atomic
 def do_submit_request(
     *,
@@ -79,12 +63,12 @@ def do_submit_request(
     """A request from the public form (the view checked the form, the rate and the trap)."""
     now = timezone.now()
     data_request = DataRequest.objects.create(
-        name=_required(name, _("name"), 120),
+        name=required_text(name, _("name"), 120),
         email=email.strip(),
         institution=institution.strip()[:200],
-        title=_required(title, _("data wanted"), 200),
-        description=_required(description, _("description"), 5000),
-        purpose=_required(purpose, _("purpose"), 3000),
+        title=required_text(title, _("data wanted"), 200),
+        description=required_text(description, _("description"), 5000),
+        purpose=required_text(purpose, _("purpose"), 3000),
         wilayah=wilayah.strip()[:200],
         period=period.strip()[:100],
         follow_token=secrets.token_urlsafe(24),
@@ -144,7 +128,7 @@ def check_route_request(
     notify(
         organisation_staff(organisation.pk),
         "request_routed",
-        {"actor": _actor_name(user), "number": data_request.pk, "title": data_request.title},
+        {"actor": actor_name(user), "number": data_request.pk, "title": data_request.title},
         reverse("helpdesk:work_request", args=[data_request.pk]),
     )
     with translation.override(settings.LANGUAGE_CODE):
@@ -243,7 +227,7 @@ def check_answer_request(
             people_with_role("walidata"),
             "request_answered",
             {
-                "actor": _actor_name(user),
+                "actor": actor_name(user),
                 "number": data_request.pk,
                 "title": data_request.title,
                 "status": label,

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Case, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.crypto import constant_time_compare
@@ -104,7 +105,7 @@ def request_sent(request: HttpRequest) -> HttpResponse:
 
 def _worker(request: HttpRequest) -> access.Viewer:
     viewer = access.viewer_of(request)
-    if not gate.uses_request_work(viewer):
+    if not gate.uses_helpdesk(viewer):
         raise PermissionDenied
     return viewer
 
@@ -131,15 +132,16 @@ def _organisations() -> list[tuple[int, str]]:
 
 
 def _datasets(data_request: DataRequest) -> list[tuple[str, str]]:
-    qs = gate.public_datasets().select_related("organisation").order_by("title")
+    """The datasets an answer may link (terbuka, published): the OPD's own first."""
+    qs = gate.public_datasets().select_related("organisation")
     if data_request.organisation_id:
-        own = list(qs.filter(organisation_id=data_request.organisation_id)[:300])
+        own = Case(When(organisation_id=data_request.organisation_id, then=0), default=1)
+        qs = qs.order_by(own, "title")
     else:
-        own = []
-    rest = qs.exclude(pk__in=[d.pk for d in own])[:700]
+        qs = qs.order_by("title")
     return [
         (d.slug, f"{d.title} ({d.organisation.short_name or d.organisation.name})")
-        for d in [*own, *rest]
+        for d in qs[:1000]
     ]
 
 

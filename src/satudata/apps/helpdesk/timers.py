@@ -10,31 +10,27 @@ def _working(day: date, holidays: frozenset[date]) -> bool:
     return day.weekday() < 5 and day not in holidays
 
 
+def _after(day: date, days: int, holidays: frozenset[date]) -> date:
+    """The `days`-th working day after `day` (`day` itself when `days` is 0)."""
+    while days > 0:
+        day += timedelta(days=1)
+        if _working(day, holidays):
+            days -= 1
+    return day
+
+
 def due_at(start: datetime, days: int, zone: tzinfo, holidays: frozenset[date]) -> datetime:
     """`days` working days after `start`: the same time of day on the `days`-th working day
     after it. A start outside the working calendar counts from the next working day's start
     (a question sent on Saturday is due by the end of Monday for one day)."""
     local = start.astimezone(zone)
-    if not _working(local.date(), holidays):
-        day = local.date()
-        while not _working(day, holidays):
-            day += timedelta(days=1)
-        local = datetime.combine(day, time.min, tzinfo=zone)
-        days = max(days, 1)
-        end = local.date()
-        remaining = days - 1
-        while remaining > 0:
-            end += timedelta(days=1)
-            if _working(end, holidays):
-                remaining -= 1
-        return datetime.combine(end, time.max, tzinfo=zone).replace(microsecond=0)
-    day = local.date()
-    remaining = days
-    while remaining > 0:
-        day += timedelta(days=1)
-        if _working(day, holidays):
-            remaining -= 1
-    return datetime.combine(day, local.timetz())
+    if _working(local.date(), holidays):
+        return datetime.combine(_after(local.date(), days, holidays), local.timetz())
+    first = local.date()
+    while not _working(first, holidays):
+        first += timedelta(days=1)
+    end = _after(first, max(days, 1) - 1, holidays)
+    return datetime.combine(end, time.max, tzinfo=zone).replace(microsecond=0)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +21,7 @@ from satudata.apps.helpdesk import actions, queries
 from satudata.apps.helpdesk.files import Incoming
 from satudata.apps.helpdesk.forms import ManageForm, ReopenForm, ReplyForm, TicketForm
 from satudata.apps.helpdesk.models import Category, Priority, ServiceTarget, Status
-from satudata.apps.portal.views.common import client_ip, form_data
+from satudata.apps.portal.views.common import client_ip, form_data, paginate
 from satudata.platform import access, storage
 from satudata.platform import access_helpdesk as gate
 
@@ -55,7 +54,7 @@ def ticket_list(request: HttpRequest) -> HttpResponse:
     )
     rows = queries.ticket_rows(viewer, filters)
     context = {
-        "page": Paginator(rows, 50).get_page(request.GET.get("page")),
+        "page": paginate(request, rows, 50),
         "summary": queries.summary(rows),
         "filters": filters,
         "target": ServiceTarget.current(),

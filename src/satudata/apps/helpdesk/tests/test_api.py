@@ -4,9 +4,10 @@ import pytest
 from django.test import Client
 
 from satudata.apps.accounts.tokens import create_token
-from satudata.apps.helpdesk.models import Article
+from satudata.apps.helpdesk.models import Article, DataRequest
 from satudata.apps.helpdesk.tests.helpers import at, open_ticket, reply, submit_request
 from satudata.apps.portal.tests.helpers import people, signed_in
+from satudata.platform.testing.factories import make_dataset
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +56,19 @@ def test_ticket_api_for_each_role(cast):
     _token, raw = create_token(cast["produsen"], name="SIMPUS")
     by_token = Client().get(url, headers={"authorization": f"Bearer {raw}"})
     assert by_token.status_code == 200 and by_token.json()["id"] == ticket.pk
+
+
+def test_the_data_request_list_reads_the_linked_datasets_in_one_query(
+    cast, django_assert_max_num_queries
+):
+    for n in range(6):
+        item = submit_request(title=f"Permintaan {n}")
+        dataset = make_dataset(cast["org"], title=f"Data-Terbuka-{n}")
+        DataRequest.objects.filter(pk=item.pk).update(status="dipenuhi", dataset=dataset)
+    hidden = make_dataset(cast["org"], access_level="terbatas", title="Data-Terbatas-Y")
+    DataRequest.objects.filter(pk=item.pk).update(dataset=hidden)
+    with django_assert_max_num_queries(3):
+        page = Client().get("/api/v1/data-requests?limit=100").json()
+    linked = {row["dataset"] for row in page["results"]}
+    assert len(linked - {None}) == 5 and hidden.slug not in linked
+    assert "Data-Terbatas-Y" not in str(page)

@@ -193,3 +193,9 @@ def test_work_pages_for_each_role(cast):
     item.refresh_from_db()
     assert item.status == "ditolak"
     assert "Data tidak tersedia." in english_client().get(item.get_absolute_url()).content.decode()
+
+
+def test_the_faq_search_box_is_labelled():
+    body = english_client().get("/bantuan/?q=unggah").content.decode()
+    assert '<label class="visually-hidden" for="faq-q">Search the answers</label>' in body
+    assert 'id="faq-q" type="search" name="q" value="unggah" maxlength="100"' in body

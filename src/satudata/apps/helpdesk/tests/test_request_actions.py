@@ -114,3 +114,29 @@ def test_the_walidata_may_decline_at_once(cast):
 def test_initials():
     assert DataRequest(name="Siti Nurhaliza Putri Ayu").initials == "S.N.P."
     assert DataRequest(name="  ").initials == ""
+
+
+def test_the_opd_is_never_given_the_requester_s_contact(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The walidata is the requester's one contact: what reaches the OPD's staff (the
+    notification, its email, the audit trail) names neither the requester nor the address,
+    and the follow token goes only to the requester."""
+    cast["produsen"].email = "staf.dinkes@tangerangkota.go.id"
+    cast["produsen"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        item = submit_request()
+        check_route_request(
+            user=cast["walidata"], data_request=item, organisation_id=cast["org"].pk
+        )
+    to_opd = [m for m in mailoutbox if m.to == ["staf.dinkes@tangerangkota.go.id"]]
+    assert to_opd
+    told = Notification.objects.filter(user=cast["produsen"]).get()
+    entries = AuditEntry.objects.filter(action__startswith="datarequest.")
+    for text in (
+        *(m.subject + m.body for m in to_opd),
+        str(told.params) + told.url,
+        *(e.object_label + str(e.detail) for e in entries),
+    ):
+        for secret in ("Siti", "siti.pemohon", "Universitas Contoh", item.follow_token):
+            assert secret not in text
