@@ -71,5 +71,17 @@ def can_finalise(viewer: Viewer, assessment: Any) -> bool:
     return can_start(viewer, assessment.organisation_id)
 
 
-def sees_evidence(viewer: Viewer, assessment: Any) -> bool:
-    return assessments(viewer).filter(pk=assessment.pk).exists()
+def get_evidence_or_404(viewer: Viewer, pk: int) -> Any:
+    """A document or link of an assessment the viewer may open; anything else is 404."""
+    from satudata.apps.epss.models import Evidence
+
+    found = (
+        Evidence.objects.select_related(
+            "score__assessment__year", "score__assessment__organisation"
+        )
+        .filter(pk=pk, score__assessment__in=assessments(viewer))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found

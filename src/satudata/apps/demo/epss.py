@@ -46,13 +46,8 @@ def _fill(
     user: User, assessment: Assessment, levels: dict[str, int], notes: dict[str, str]
 ) -> None:
     for code, level in levels.items():
-        note = notes.get(code, "")
         actions.check_set_level(
-            user=user,
-            assessment=assessment,
-            code=code,
-            level=level,
-            notes=f"{note} {RECONSTRUCTION}".strip(),
+            user=user, assessment=assessment, code=code, level=level, notes=notes[code]
         )
 
 
@@ -70,7 +65,12 @@ def load(today: date | None = None) -> int:
     city_2024 = actions.check_start_assessment(
         user=walidata, year=year_2024, organisation=None, today=today
     )
-    _fill(walidata, city_2024, LEVELS_2024, NOTES_2024)
+    _fill(
+        walidata,
+        city_2024,
+        LEVELS_2024,
+        {c: f"{NOTES_2024.get(c, '')} {RECONSTRUCTION}".strip() for c in LEVELS_2024},
+    )
     title, url = LINK_2024
     actions.check_add_evidence(
         user=walidata, assessment=city_2024, code="30401", title=title, url=url
@@ -84,14 +84,12 @@ def load(today: date | None = None) -> int:
     )
     levels_2025 = {**LEVELS_2024, **{code: level for code, (level, _n) in CHANGES_2025.items()}}
     notes_2025 = {code: note for code, (_level, note) in CHANGES_2025.items()}
-    for code, level in levels_2025.items():
-        actions.check_set_level(
-            user=walidata,
-            assessment=city_2025,
-            code=code,
-            level=level,
-            notes=notes_2025.get(code, "Draf 2025, disalin dari rekonstruksi 2024."),
-        )
+    _fill(
+        walidata,
+        city_2025,
+        levels_2025,
+        {c: notes_2025.get(c, "Draf 2025, disalin dari rekonstruksi 2024.") for c in levels_2025},
+    )
     made = 2
     dinkes = Organisation.objects.filter(slug="dinkes").first()
     produsen = User.objects.filter(username="dinkes").first()

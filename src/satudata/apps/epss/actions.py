@@ -265,11 +265,16 @@ def check_set_weights(
             )
             % {"kind": kind, "code": code or _("the IPS")}
         )
-    changed = {}
-    for (kind, code), value in merged.items():
-        if current.get((kind, code)) != value:
-            changed[f"{kind} {code}"] = f"{current.get((kind, code))} → {value}"
-        Weight.objects.update_or_create(year=year, kind=kind, code=code, defaults={"weight": value})
+    changed = {
+        f"{kind} {code}": f"{current.get((kind, code))} → {value}"
+        for (kind, code), value in merged.items()
+        if current.get((kind, code)) != value
+    }
+    year.weights.all().delete()
+    Weight.objects.bulk_create(
+        Weight(year=year, kind=kind, code=code, weight=value)
+        for (kind, code), value in merged.items()
+    )
     audit.record("epss.weights.set", actor=user, obj=year, detail={"changed": changed}, ip=ip)
 
 

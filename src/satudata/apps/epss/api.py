@@ -21,35 +21,21 @@ Year = Annotated[int, Path(ge=2000, le=2100, description="Assessment year.")]
 def _values(index: epss.Index, weights: epss.Weights) -> dict[str, list[dict[str, Any]]]:
     catalogue = reference.catalogue()
     return {
-        "domains": [
-            {
-                "code": c,
-                "name": d.name,
-                "weight": weights.of("domain", c),
-                "value": index.domains[c],
-            }
-            for c, d in catalogue.domains.items()
-        ],
-        "aspects": [
-            {
-                "code": c,
-                "name": a.name,
-                "weight": weights.of("aspect", c),
-                "value": index.aspects[c],
-            }
-            for c, a in catalogue.aspects.items()
-        ],
+        f"{kind}s": [
+            {"code": c, "name": name, "weight": weights.of(kind, c), "value": values[c]}
+            for c, name in catalogue.names(kind).items()
+        ]
+        for kind, values in (("domain", index.domains), ("aspect", index.aspects))
     }
 
 
 def _result(result: queries.PublishedResult) -> dict[str, Any]:
-    weights = queries.weights_of(queries.year_named(result.year))
     return {
         "year": result.year,
         "ips": result.index.ips,
         "predikat": result.index.predikat,
         "published_at": result.published_at,
-        **_values(result.index, weights),
+        **_values(result.index, result.weights),
     }
 
 
@@ -88,8 +74,36 @@ def list_assessments(request: HttpRequest) -> list[dict[str, Any]]:
     """The self-assessments you may open: your OPD's (OPD staff), the city's (walidata, pembina),
     every one (walidata)."""
     viewer = api_viewer(request)
-    rows = access_epss.assessments(viewer).select_related("year", "organisation")
-    return [_summary(a, queries.index_of(a)) for a in rows]
+    rows = list(access_epss.assessments(viewer).select_related("year", "organisation"))
+    indexes = queries.indexes_of(rows)
+    return [_summary(a, indexes[a.pk]) for a in rows]
+
+
+def _indicator(domain: str, aspect: str, row: queries.IndicatorRow) -> dict[str, Any]:
+    score = row.score
+    return {
+        "code": row.indicator.code,
+        "name": row.indicator.name,
+        "aspect": aspect,
+        "domain": domain,
+        "weight": row.weight,
+        "level": score.level if score else None,
+        "notes": score.notes if score else "",
+        "confirmed_by": str(score.confirmed_by) if score and score.confirmed_by else None,
+        "confirmed_at": score.confirmed_at if score else None,
+        "proposed_level": score.proposed_level if score else None,
+        "proposal_reason": row.reason,
+        "proposed_at": score.proposed_at if score else None,
+        "criteria": list(row.indicator.criteria),
+        "evidence": [
+            {
+                "title": e.title,
+                "kind": "document" if e.is_file else "link",
+                "url": reverse("epss:evidence", args=[e.pk]),
+            }
+            for e in row.evidence
+        ],
+    }
 
 
 @router.get(
@@ -101,38 +115,15 @@ def get_assessment(request: HttpRequest, assessment_id: Id) -> dict[str, Any]:
     """One worksheet: every indicator with its level, notes, the platform's proposal and its
     reason, the level criteria and the evidence; the aspects, domains and IPS."""
     assessment = access_epss.get_assessment_or_404(api_viewer(request), assessment_id)
-    index = queries.index_of(assessment)
-    weights = queries.weights_of(assessment.year)
-    indicators = []
-    for block in queries.worksheet(assessment, index):
-        for aspect in block.aspects:
-            for row in aspect.rows:
-                score = row.score
-                indicators.append(
-                    {
-                        "code": row.indicator.code,
-                        "name": row.indicator.name,
-                        "aspect": aspect.aspect.code,
-                        "domain": block.domain.code,
-                        "weight": row.weight,
-                        "level": score.level if score else None,
-                        "notes": score.notes if score else "",
-                        "confirmed_by": str(score.confirmed_by)
-                        if score and score.confirmed_by
-                        else None,
-                        "confirmed_at": score.confirmed_at if score else None,
-                        "proposed_level": score.proposed_level if score else None,
-                        "proposal_reason": row.reason,
-                        "proposed_at": score.proposed_at if score else None,
-                        "criteria": list(row.indicator.criteria),
-                        "evidence": [
-                            {
-                                "title": e.title,
-                                "kind": "document" if e.is_file else "link",
-                                "url": reverse("epss:evidence", args=[e.pk]),
-                            }
-                            for e in row.evidence
-                        ],
-                    }
-                )
-    return {**_summary(assessment, index), **_values(index, weights), "indicators": indicators}
+    blocks, index = queries.worksheet(assessment)
+    indicators = [
+        _indicator(block.domain.code, aspect.aspect.code, row)
+        for block in blocks
+        for aspect in block.aspects
+        for row in aspect.rows
+    ]
+    return {
+        **_summary(assessment, index),
+        **_values(index, queries.weights_of(assessment.year)),
+        "indicators": indicators,
+    }

@@ -19,10 +19,9 @@ def _evidence_text(row: queries.IndicatorRow) -> str:
 
 
 def worksheet_xlsx(assessment: Assessment) -> bytes:
-    index = queries.index_of(assessment)
-    blocks = queries.worksheet(assessment, index)
+    blocks, index = queries.worksheet(assessment)
     output = io.BytesIO()
-    book = xlsxwriter.Workbook(output, {"in_memory": True})
+    book = xlsxwriter.Workbook(output, {"in_memory": True, "strings_to_formulas": False})
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top", "border": 1})
     number = book.add_format({"num_format": "0.00", "valign": "top", "border": 1})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from satudata.apps.epss import reference
 from satudata.apps.epss.actions import MAX_WEIGHT, MAX_YEAR, MIN_YEAR
+from satudata.engines.stats import epss
 
 LEVEL_CHOICES = [
     ("", _("— not assessed —")),
@@ -55,11 +56,7 @@ class WeightsForm(forms.Form):
     def __init__(self, *args: Any, rows: list[tuple[str, str, float]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         catalogue = reference.catalogue()
-        names = {
-            "domain": {c: d.name for c, d in catalogue.domains.items()},
-            "aspect": {c: a.name for c, a in catalogue.aspects.items()},
-            "indicator": {c: i.name for c, i in catalogue.indicators.items()},
-        }
+        names = {kind: catalogue.names(kind) for kind in epss.WEIGHT_KINDS}
         for kind, code, weight in rows:
             self.fields[f"{kind}_{code}"] = forms.DecimalField(
                 label=f"{code} {names[kind].get(code, '')}",

@@ -1,13 +1,13 @@
 """Reads of the EPSS pages: weights of a year, the index of an assessment, the worksheet grouped
 by domain and aspect, comparisons between years, and the published results."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
 
 from satudata.apps.epss import reference
-from satudata.apps.epss.models import Assessment, AssessmentYear, Score, Weight
+from satudata.apps.epss.models import Assessment, AssessmentYear, Evidence, Score, Weight
 from satudata.apps.epss.proposals import reason
 from satudata.engines.stats import epss
 from satudata.platform import access_epss
@@ -16,9 +16,9 @@ from satudata.platform.access import Viewer
 
 def weight_rows(year: AssessmentYear | None) -> list[tuple[str, str, float]]:
     """The year's weights; a year without its own rows uses the defaults."""
-    rows = Weight.objects.filter(year=year) if year is not None else Weight.objects.none()
-    if year is None or not rows.exists():
-        rows = Weight.objects.filter(year__isnull=True)
+    rows = list(Weight.objects.filter(year=year)) if year is not None else []
+    if not rows:
+        rows = list(Weight.objects.filter(year__isnull=True))
     return [(w.kind, w.code, float(w.weight)) for w in rows]
 
 
@@ -30,11 +30,45 @@ def levels_of(assessment: Assessment) -> dict[str, int | None]:
     return dict(assessment.scores.values_list("code", "level"))
 
 
-def index_of(assessment: Assessment, changes: dict[str, int] | None = None) -> epss.Index:
-    levels = {**levels_of(assessment), **(changes or {})}
-    return epss.compute(
-        reference.catalogue(), weights_of(assessment.year), levels, reference.predikat_bounds()
+def _compute(weights: epss.Weights, levels: dict[str, int | None]) -> epss.Index:
+    return epss.compute(reference.catalogue(), weights, levels, reference.predikat_bounds())
+
+
+def index_of(assessment: Assessment) -> epss.Index:
+    return _compute(weights_of(assessment.year), levels_of(assessment))
+
+
+def what_if(
+    assessment: Assessment, levels: dict[str, int | None], changes: dict[str, int]
+) -> tuple[epss.Index, epss.Index]:
+    """The index with the assessment's `levels` and with `changes` applied (nothing is saved)."""
+    return epss.what_if(
+        reference.catalogue(),
+        weights_of(assessment.year),
+        levels,
+        changes,
+        reference.predikat_bounds(),
     )
+
+
+def _levels(assessments: list[Assessment]) -> dict[int, dict[str, int | None]]:
+    """The levels of many assessments in one query."""
+    levels: dict[int, dict[str, int | None]] = {a.pk: {} for a in assessments}
+    for pk, code, level in Score.objects.filter(assessment__in=assessments).values_list(
+        "assessment_id", "code", "level"
+    ):
+        levels[pk][code] = level
+    return levels
+
+
+def indexes_of(assessments: list[Assessment]) -> dict[int, epss.Index]:
+    """The index of many assessments: one query for all levels, one per year for weights."""
+    levels = _levels(assessments)
+    weights: dict[int, epss.Weights] = {}
+    for a in assessments:
+        if a.year_id not in weights:
+            weights[a.year_id] = weights_of(a.year)
+    return {a.pk: _compute(weights[a.year_id], levels[a.pk]) for a in assessments}
 
 
 @dataclass
@@ -42,7 +76,10 @@ class IndicatorRow:
     indicator: epss.Indicator
     score: Score | None
     weight: float
-    evidence: list[Any] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return list(self.score.evidence.all()) if self.score else []
 
     @property
     def criteria(self) -> list[tuple[int, str]]:
@@ -71,44 +108,47 @@ class DomainBlock:
     aspects: list[AspectBlock]
 
 
-def worksheet(assessment: Assessment, index: epss.Index | None = None) -> list[DomainBlock]:
+def _scores(assessment: Assessment) -> QuerySet[Score]:
+    return assessment.scores.select_related("confirmed_by").prefetch_related("evidence")
+
+
+def worksheet(
+    assessment: Assessment, index: epss.Index | None = None
+) -> tuple[list[DomainBlock], epss.Index]:
+    """The 38 indicators grouped by domain and aspect, with the index (`index` when given,
+    else computed from the same scores): three queries however many indicators."""
     catalogue = reference.catalogue()
     weights = weights_of(assessment.year)
-    index = index or index_of(assessment)
-    scores = {
-        s.code: s
-        for s in assessment.scores.select_related("confirmed_by").prefetch_related("evidence")
-    }
+    scores = {s.code: s for s in _scores(assessment)}
+    if index is None:
+        index = _compute(weights, {code: s.level for code, s in scores.items()})
     blocks = []
     for dcode, domain in catalogue.domains.items():
         aspects = []
         for acode in domain.aspects:
-            aspect = catalogue.aspects[acode]
             rows = [
-                IndicatorRow(
-                    indicator=catalogue.indicators[icode],
-                    score=scores.get(icode),
-                    weight=weights.of("indicator", icode),
-                    evidence=list(scores[icode].evidence.all()) if icode in scores else [],
-                )
-                for icode in aspect.indicators
+                IndicatorRow(catalogue.indicators[i], scores.get(i), weights.of("indicator", i))
+                for i in catalogue.aspects[acode].indicators
             ]
             aspects.append(
-                AspectBlock(aspect, weights.of("aspect", acode), index.aspects[acode], rows)
+                AspectBlock(
+                    catalogue.aspects[acode],
+                    weights.of("aspect", acode),
+                    index.aspects[acode],
+                    rows,
+                )
             )
         blocks.append(
             DomainBlock(domain, weights.of("domain", dcode), index.domains[dcode], aspects)
         )
-    return blocks
+    return blocks, index
 
 
 def indicator_row(assessment: Assessment, code: str) -> IndicatorRow:
-    score = assessment.scores.filter(code=code).prefetch_related("evidence").first()
     return IndicatorRow(
         indicator=reference.catalogue().indicators[code],
-        score=score,
+        score=_scores(assessment).filter(code=code).first(),
         weight=weights_of(assessment.year).of("indicator", code),
-        evidence=list(score.evidence.all()) if score else [],
     )
 
 
@@ -118,10 +158,6 @@ def visible_years(viewer: Viewer) -> QuerySet[AssessmentYear]:
         if access_epss.uses_epss(viewer)
         else AssessmentYear.objects.none()
     )
-
-
-def year_named(year: int) -> AssessmentYear | None:
-    return AssessmentYear.objects.filter(year=year).first()
 
 
 def city_assessment(year: AssessmentYear) -> Assessment | None:
@@ -162,12 +198,7 @@ class ComparisonRow:
 
 def comparison_rows(before: epss.Index, after: epss.Index) -> list[ComparisonRow]:
     catalogue = reference.catalogue()
-    names = {
-        "domain": {c: d.name for c, d in catalogue.domains.items()},
-        "aspect": {c: a.name for c, a in catalogue.aspects.items()},
-        "indicator": {c: i.name for c, i in catalogue.indicators.items()},
-        "ips": {"": "IPS"},
-    }
+    names = {kind: catalogue.names(kind) for kind in epss.WEIGHT_KINDS} | {"ips": {"": "IPS"}}
     return [
         ComparisonRow(d.kind, d.code, names[d.kind][d.code], d.before, d.after)
         for d in epss.differences(catalogue, before, after)
@@ -178,6 +209,7 @@ def comparison_rows(before: epss.Index, after: epss.Index) -> list[ComparisonRow
 class PublishedResult:
     year: int
     index: epss.Index
+    weights: epss.Weights
     published_at: Any
 
     def domains(self) -> list[tuple[str, str, float | None]]:
@@ -189,14 +221,29 @@ class PublishedResult:
         return [(c, a.name, self.index.aspects[c]) for c, a in catalogue.aspects.items()]
 
 
-def published_results() -> list[PublishedResult]:
+def _published(cities: QuerySet[Assessment]) -> list[PublishedResult]:
+    """The result of every published year whose city assessment is final, newest first."""
+    rows = list(
+        cities.filter(
+            organisation__isnull=True,
+            status=Assessment.Status.FINAL,
+            year__published_at__isnull=False,
+        )
+        .select_related("year")
+        .order_by("-year__year")
+    )
+    levels = _levels(rows)
     results = []
-    for year in AssessmentYear.objects.filter(published_at__isnull=False):
-        city = city_assessment(year)
-        if city is not None and city.is_final:
-            results.append(PublishedResult(year.year, index_of(city), year.published_at))
+    for a in rows:
+        weights = weights_of(a.year)
+        index = _compute(weights, levels[a.pk])
+        results.append(PublishedResult(a.year.year, index, weights, a.year.published_at))
     return results
 
 
+def published_results() -> list[PublishedResult]:
+    return _published(Assessment.objects.all())
+
+
 def published_result(year: int) -> PublishedResult | None:
-    return next((r for r in published_results() if r.year == year), None)
+    return next(iter(_published(Assessment.objects.filter(year__year=year))), None)

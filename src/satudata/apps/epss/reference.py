@@ -32,7 +32,3 @@ def predikat_bounds() -> tuple[epss.PredikatBound, ...]:
 @lru_cache(maxsize=1)
 def proposal_rules() -> dict[str, epss_proposals.Rule]:
     return epss_proposals.read_rules(DATA / "proposal_rules.json")
-
-
-def default_weight_rows() -> list[tuple[str, str, float]]:
-    return epss.read_weight_rows(DATA / "default_weights.csv")

@@ -74,16 +74,16 @@ def year_open(request: HttpRequest) -> HttpResponse:
 def year_detail(request: HttpRequest, year: int) -> HttpResponse:
     viewer = access.viewer_of(request)
     found = visible_year(request, year)
-    visible = access_epss.assessments(viewer, found.assessments.select_related("organisation"))
-    city = visible.filter(organisation__isnull=True).first()
-    own = None
-    if viewer.is_producer:
-        own = visible.filter(organisation_id=viewer.organisation_id).first()
-    rows = []
-    for assessment in visible:
-        index = queries.index_of(assessment)
-        filled = sum(1 for level in index.indicators.values() if level is not None)
-        rows.append((assessment, index, filled))
+    visible = list(
+        access_epss.assessments(viewer, found.assessments.select_related("year", "organisation"))
+    )
+    indexes = queries.indexes_of(visible)
+    rows = [(a, indexes[a.pk]) for a in visible]
+    city = next((a for a in visible if a.is_city), None)
+    own = next(
+        (a for a in visible if viewer.is_producer and a.organisation_id == viewer.organisation_id),
+        None,
+    )
     return render(
         request,
         "epss/year.html",

@@ -26,8 +26,7 @@ def what_if(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment(request, pk)
     levels = queries.levels_of(assessment)
     changes = changes_from(request, levels)
-    before = queries.index_of(assessment)
-    after = queries.index_of(assessment, changes)
+    before, after = queries.what_if(assessment, levels, changes)
     catalogue = reference.catalogue()
     context = {
         "assessment": assessment,
@@ -40,7 +39,7 @@ def what_if(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if request.headers.get("HX-Request"):
         return render(request, "epss/_what_if_result.html", context)
-    context["blocks"] = queries.worksheet(assessment, before)
+    context["blocks"], _index = queries.worksheet(assessment, before)
     context["chosen"] = {c: changes.get(c, levels.get(c)) for c in catalogue.indicators}
     context["levels"] = list(reference.LEVEL_LABELS.items())
     return render(request, "epss/what_if.html", context)

@@ -15,7 +15,7 @@ from satudata.apps.catalog.errors import ActionError
 from satudata.apps.catalog.views.common import temp_file_uploads
 from satudata.apps.epss import actions, exports, queries, reference
 from satudata.apps.epss.forms import EvidenceForm, LevelForm
-from satudata.apps.epss.models import Assessment, Evidence
+from satudata.apps.epss.models import Assessment
 from satudata.apps.epss.views import refused
 from satudata.apps.portal.views.common import client_ip
 from satudata.platform import access, access_epss, storage
@@ -48,17 +48,17 @@ def _back(assessment: Assessment, code: str = "") -> HttpResponse:
 def worksheet(request: HttpRequest, pk: int) -> HttpResponse:
     assessment = _assessment(request, pk)
     viewer = access.viewer_of(request)
-    index = queries.index_of(assessment)
+    blocks, index = queries.worksheet(assessment)
     return render(
         request,
         "epss/worksheet.html",
         {
             "assessment": assessment,
             "index": index,
-            "blocks": queries.worksheet(assessment, index),
+            "blocks": blocks,
             "can_fill": access_epss.can_fill(viewer, assessment),
             "can_finalise": access_epss.can_finalise(viewer, assessment),
-            "filled": sum(1 for v in index.indicators.values() if v is not None),
+            "filled": index.filled,
             "total": len(index.indicators),
         },
     )
@@ -97,10 +97,9 @@ def score_save(request: HttpRequest, pk: int, code: str) -> HttpResponse:
 
 
 @temp_file_uploads
+@require_POST
 @login_required
 def evidence_add(request: HttpRequest, pk: int, code: str) -> HttpResponse:
-    if request.method != "POST":
-        return HttpResponse(status=405, headers={"Allow": "POST"})
     assessment = _assessment(request, pk)
     code = _code(code)
     form = EvidenceForm(request.POST, request.FILES)
@@ -131,17 +130,9 @@ def evidence_add(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     return _back(assessment, code)
 
 
-def _evidence(request: HttpRequest, pk: int) -> Evidence:
-    evidence = Evidence.objects.select_related("score__assessment__year").filter(pk=pk).first()
-    viewer = access.viewer_of(request)
-    if evidence is None or not access_epss.sees_evidence(viewer, evidence.score.assessment):
-        raise Http404
-    return evidence
-
-
 @login_required
 def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
-    evidence = _evidence(request, pk)
+    evidence = access_epss.get_evidence_or_404(access.viewer_of(request), pk)
     if not evidence.is_file:
         return HttpResponseRedirect(evidence.url)
     return FileResponse(
@@ -155,7 +146,7 @@ def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    evidence = _evidence(request, pk)
+    evidence = access_epss.get_evidence_or_404(access.viewer_of(request), pk)
     assessment, code = evidence.score.assessment, evidence.score.code
     try:
         actions.check_remove_evidence(user=request.user, evidence=evidence, ip=client_ip(request))

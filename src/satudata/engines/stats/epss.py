@@ -16,13 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 LEVELS = (1, 2, 3, 4, 5)
-LEVEL_NAMES = {
-    1: "Rintisan",
-    2: "Terkelola",
-    3: "Terdefinisi",
-    4: "Terpadu dan Terukur",
-    5: "Optimum",
-}
 WEIGHT_KINDS = ("domain", "aspect", "indicator")
 _CRITERION = re.compile(r"(?m)^\s*([1-5])\.\s*")
 
@@ -62,10 +55,15 @@ class Catalogue:
     aspects: dict[str, Aspect]
     indicators: dict[str, Indicator]
 
+    def _table(self, kind: str) -> Mapping[str, Domain | Aspect | Indicator]:
+        return {"domain": self.domains, "aspect": self.aspects, "indicator": self.indicators}[kind]
+
     def codes(self, kind: str) -> list[str]:
-        return list(
-            {"domain": self.domains, "aspect": self.aspects, "indicator": self.indicators}[kind]
-        )
+        return list(self._table(kind))
+
+    def names(self, kind: str) -> dict[str, str]:
+        """Code → name of every domain, aspect or indicator."""
+        return {code: item.name for code, item in self._table(kind).items()}
 
 
 def split_criteria(text: str) -> tuple[str, ...]:
@@ -196,6 +194,11 @@ class Index:
     ips: float | None
     predikat: str | None
     complete: bool
+
+    @property
+    def filled(self) -> int:
+        """How many indicators have a level."""
+        return sum(1 for level in self.indicators.values() if level is not None)
 
 
 def _mean(values: Iterable[tuple[float | None, float]]) -> float | None:

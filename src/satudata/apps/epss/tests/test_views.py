@@ -11,6 +11,7 @@ from satudata.apps.epss import actions, queries
 from satudata.apps.epss.models import Evidence
 from satudata.apps.epss.tests.conftest import TODAY, fill
 from satudata.apps.portal.tests.helpers import english_client, signed_in
+from satudata.platform.testing.factories import make_org, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -171,3 +172,45 @@ def test_producer_starts_own_assessment(people, year) -> None:
     response = client.post("/kerja/epss/2024/mulai/", {"scope": "opd"})
     assert response.status_code == 302
     assert client.post("/kerja/epss/2024/mulai/", {"scope": "city"}).status_code == 403
+
+
+def test_opd_evidence_opens_only_for_those_who_see_the_assessment(people, opd) -> None:
+    signed_in(people["produsen"]).post(
+        f"/kerja/epss/penilaian/{opd.pk}/indikator/10201/bukti/",
+        {"title": "SK Metadata", "file": SimpleUploadedFile("sk.pdf", b"%PDF-1.4 opd")},
+    )
+    url = f"/kerja/epss/bukti/{Evidence.objects.get().pk}/"
+    for who in ("produsen", "walidata"):
+        assert signed_in(people[who]).get(url).status_code == 200
+    for who in ("stranger", "pembina", "partner"):
+        assert signed_in(people[who]).get(url).status_code == 404
+    assert signed_in(people["stranger"]).post(f"{url}hapus/").status_code == 404
+    assert Evidence.objects.exists()
+    assert "/akun/masuk/" in Client().get(url)["Location"]
+
+
+def test_year_page_reads_levels_once_for_every_assessment(
+    people, year, city, opd, django_assert_max_num_queries
+) -> None:
+    for n in range(3):
+        org = make_org("opd", name=f"Dinas {n}")
+        actions.check_start_assessment(
+            user=make_user(org, "produsen"), year=year, organisation=org, today=TODAY
+        )
+    client = signed_in(people["walidata"])
+    with django_assert_max_num_queries(10):
+        assert client.get("/kerja/epss/2024/").status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/kerja/epss/penilaian/{city.pk}/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert len(client.get("/api/v1/epss/assessments").json()) == 5
+
+
+def test_export_writes_notes_as_text_never_as_formulas(people, city) -> None:
+    fill(people["walidata"], city, {"10101": 3})
+    actions.check_set_level(
+        user=people["walidata"], assessment=city, code="10101", level=3, notes="=1+1"
+    )
+    response = signed_in(people["walidata"]).get(f"/kerja/epss/penilaian/{city.pk}/ekspor.xlsx")
+    cell = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]["J4"]
+    assert cell.value == "=1+1" and cell.data_type == "s"
