@@ -43,14 +43,18 @@ def sees_all_metadata(viewer: Viewer, item: Any) -> bool:
     return sees_everything(viewer) or is_owner(viewer, item)
 
 
-def variabel(viewer: Viewer, item: Any) -> QuerySet:
-    qs = item.variabel.all()
-    return qs if sees_all_metadata(viewer, item) else qs.filter(akses_publik=True)
+def _entries(viewer: Viewer, item: Any, related: str) -> list[Any]:
+    """Filtered in Python so that a prefetched list (an export of many kegiatan) is reused."""
+    full = sees_all_metadata(viewer, item)
+    return [e for e in getattr(item, related).all() if full or e.akses_publik]
 
 
-def indikator(viewer: Viewer, item: Any) -> QuerySet:
-    qs = item.indikator.all()
-    return qs if sees_all_metadata(viewer, item) else qs.filter(akses_publik=True)
+def variabel(viewer: Viewer, item: Any) -> list[Any]:
+    return _entries(viewer, item, "variabel")
+
+
+def indikator(viewer: Viewer, item: Any) -> list[Any]:
+    return _entries(viewer, item, "indikator")
 
 
 def can_create_kegiatan(viewer: Viewer) -> bool:

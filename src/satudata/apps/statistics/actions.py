@@ -2,6 +2,7 @@
 imports, Romantik requests and outcomes, GSBPM progress and evidence, dataset links. Each runs
 in a transaction and leaves an audit entry."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -136,8 +137,8 @@ def check_save_kegiatan(
 @transaction.atomic
 def check_delete_kegiatan(*, user: Any, kegiatan: Kegiatan, ip: str = "") -> None:
     _editable(user, kegiatan)
-    for proses in kegiatan.proses.all():
-        _remove_files(proses)
+    documents = Bukti.objects.filter(proses__kegiatan=kegiatan, kind=Bukti.Kind.DOCUMENT)
+    _unlink_on_commit(documents.values_list("file_path", flat=True))
     audit.record("kegiatan.delete", actor=user, obj=kegiatan, ip=ip)
     kegiatan.delete()
 
@@ -240,10 +241,9 @@ def check_import(
         do_write_kegiatan(kegiatan, values)
         for kind, items in (("variabel", record.variabel), ("indikator", record.indikator)):
             model = ENTRY_KINDS[kind][0]
+            existing = {e.nama.casefold(): e for e in model.objects.filter(kegiatan=kegiatan)}
             for item in items:
-                entry = model.objects.filter(
-                    kegiatan=kegiatan, nama__iexact=item.values["nama"]
-                ).first() or model(kegiatan=kegiatan)
+                entry = existing.get(item.values["nama"].casefold()) or model(kegiatan=kegiatan)
                 do_write_entry(entry, item.values)
                 entries += 1
     result = Imported(created, updated, entries)
@@ -405,11 +405,10 @@ def check_add_bukti(
     return bukti
 
 
-def _remove_files(proses: Proses) -> None:
-    for bukti in proses.bukti.filter(kind=Bukti.Kind.DOCUMENT):
-        transaction.on_commit(
-            lambda rel=bukti.file_path: storage.absolute(rel).unlink(missing_ok=True)
-        )
+def _unlink_on_commit(paths: Iterable[str]) -> None:
+    """Stored evidence files go once the deletion of their rows is committed."""
+    for rel in list(paths):
+        transaction.on_commit(lambda rel=rel: storage.absolute(rel).unlink(missing_ok=True))
 
 
 @transaction.atomic
@@ -424,8 +423,7 @@ def check_remove_bukti(*, user: Any, bukti: Bukti, ip: str = "") -> None:
         ip=ip,
     )
     if bukti.kind == Bukti.Kind.DOCUMENT:
-        rel = bukti.file_path
-        transaction.on_commit(lambda: storage.absolute(rel).unlink(missing_ok=True))
+        _unlink_on_commit([bukti.file_path])
     bukti.delete()
 
 

@@ -57,7 +57,7 @@ def detail(viewer: access.Viewer, kegiatan: Kegiatan) -> dict[str, Any]:
                 "slug": link.dataset.slug,
                 "title": link.dataset.title,
                 "url": link.dataset.get_absolute_url(),
-                "variabel": [v.nama for v in link.variabel.all() if full or v.akses_publik],
+                "variabel": [v.nama for v in link.variabel.all()],
             }
             for link in queries.linked_datasets(viewer, kegiatan)
         ],

@@ -15,7 +15,9 @@ from satudata.apps.statistics.models import (
     DatasetKegiatan,
     Kegiatan,
     Proses,
+    ProsesStatus,
     RomantikStatus,
+    Variabel,
 )
 from satudata.engines.stats import gsbpm
 from satudata.engines.stats import metadata as md
@@ -72,7 +74,7 @@ def organisations_of(queryset: QuerySet[Kegiatan]) -> QuerySet[Organisation]:
 
 
 def years_of(queryset: QuerySet[Kegiatan]) -> list[int]:
-    return sorted(set(queryset.values_list("tahun", flat=True)), reverse=True)
+    return list(queryset.order_by("-tahun").values_list("tahun", flat=True).distinct())
 
 
 def kegiatan_or_404(viewer: access.Viewer, slug: str) -> Kegiatan:
@@ -128,14 +130,14 @@ class OpdProgress:
 
 
 def opd_progress(items: list[Kegiatan]) -> list[OpdProgress]:
-    grouped: dict[int, OpdProgress] = {}
+    grouped: dict[int, list[Kegiatan]] = {}
     for item in items:
-        row = grouped.setdefault(
-            item.organisation_id, OpdProgress(item.organisation, 0, gsbpm.Progress(0, 0))
-        )
-        row.kegiatan += 1
-        row.progress = row.progress + progress_of(item)
-    return sorted(grouped.values(), key=lambda r: r.organisation.name)
+        grouped.setdefault(item.organisation_id, []).append(item)
+    rows = [
+        OpdProgress(group[0].organisation, len(group), gsbpm.total(map(progress_of, group)))
+        for group in grouped.values()
+    ]
+    return sorted(rows, key=lambda r: r.organisation.name)
 
 
 @dataclass
@@ -197,7 +199,6 @@ def phase_board(kegiatan: Kegiatan, with_evidence: bool) -> list[PhaseColumn]:
         .select_related("owner")
         .prefetch_related("bukti")
     }
-    labels = dict(Proses._meta.get_field("status").choices)
     found = {code: p.status for code, p in recorded.items()}
     phases = gsbpm.phase_progress(found)
     columns = []
@@ -207,7 +208,8 @@ def phase_board(kegiatan: Kegiatan, with_evidence: bool) -> list[PhaseColumn]:
             status = gsbpm.status_of(found, sub.code)
             proses = recorded.get(sub.code)
             bukti = list(proses.bukti.all()) if proses and with_evidence else []
-            cards.append(SubCard(sub.code, _(sub.name), status, labels[status], proses, bukti))
+            label = ProsesStatus(status).label
+            cards.append(SubCard(sub.code, _(sub.name), status, label, proses, bukti))
         columns.append(PhaseColumn(phase.code, _(phase.name), phases[phase.code], cards))
     return columns
 
@@ -220,11 +222,15 @@ def bukti_or_404(kegiatan: Kegiatan, pk: int) -> Bukti:
 
 
 def linked_datasets(viewer: access.Viewer, kegiatan: Kegiatan) -> QuerySet[DatasetKegiatan]:
-    """The kegiatan's datasets the viewer may see, never the others' titles."""
+    """The kegiatan's datasets the viewer may see, never the others' titles, each with the
+    variables the viewer may see."""
+    variabel = Variabel.objects.all()
+    if not rules.sees_all_metadata(viewer, kegiatan):
+        variabel = variabel.filter(akses_publik=True)
     return (
         kegiatan.dataset_links.filter(dataset__in=access.datasets(viewer))
         .select_related("dataset")
-        .prefetch_related("variabel")
+        .prefetch_related(Prefetch("variabel", queryset=variabel))
     )
 
 
@@ -265,3 +271,23 @@ def display_rows(fields: tuple[md.Field, ...], values: dict[str, Any]) -> list[t
 def entry_rows(fields: tuple[md.Field, ...], values: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [(f.label, md.display(f, values.get(f.key))) for f in fields]
     return [(label, value) for label, value in rows if value]
+
+
+def page_of(viewer: access.Viewer, kegiatan: Kegiatan) -> dict[str, Any]:
+    """What the public page and the work page both show of a kegiatan (`_metadata.html`)."""
+    return {
+        "kegiatan": kegiatan,
+        "sections": display_rows(md.KEG_FIELDS, kegiatan.ms_keg()),
+        "variabel": [
+            (v, entry_rows(md.VAR_FIELDS, v.ms_var())) for v in rules.variabel(viewer, kegiatan)
+        ],
+        "indikator": [
+            (i, entry_rows(md.IND_FIELDS, i.ms_ind())) for i in rules.indikator(viewer, kegiatan)
+        ],
+        "romantik": romantik_of(kegiatan),
+        "warning": romantik_warning(kegiatan),
+        "progress": progress_of(kegiatan),
+        "datasets": linked_datasets(viewer, kegiatan),
+        "can_edit": rules.can_edit_kegiatan(viewer, kegiatan),
+        "full": rules.sees_all_metadata(viewer, kegiatan),
+    }

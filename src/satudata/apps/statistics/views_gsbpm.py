@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms.models import model_to_dict
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -38,17 +39,7 @@ def proses_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         return denied
     proses = Proses.objects.filter(kegiatan=kegiatan, code=code).first()
     owners = queries.owner_choices(kegiatan)
-    initial = (
-        {
-            "status": proses.status,
-            "owner": proses.owner_id,
-            "mulai": proses.mulai,
-            "selesai": proses.selesai,
-            "catatan": proses.catatan,
-        }
-        if proses
-        else None
-    )
+    initial = model_to_dict(proses, fields=list(ProsesForm.base_fields)) if proses else None
     which = request.POST.get("form")
     form = ProsesForm(request.POST if which == "status" else None, initial=initial, owners=owners)
     bukti_form = BuktiForm(**(form_data(request) if which == "bukti" else {}))
@@ -65,7 +56,7 @@ def proses_edit(request: HttpRequest, slug: str, code: str) -> HttpResponse:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("Sub-process %(code)s saved.") % {"code": code})
-            return redirect(kegiatan.get_work_url() + f"#gsbpm-{gsbpm.SUBPROCESSES[code].phase}")
+            return redirect(kegiatan.get_work_url() + f"#gsbpm-{sub.phase}")
     if which == "bukti" and bukti_form.is_valid():
         data = bukti_form.cleaned_data
         received = data["file"]

@@ -11,14 +11,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from satudata.apps.accounts.models import Organisation
 from satudata.apps.catalog.errors import ActionError, NotAllowed
 from satudata.apps.catalog.views.common import temp_file_uploads
 from satudata.apps.portal.views.common import client_ip, forbidden, form_data
 from satudata.apps.statistics import actions, queries
 from satudata.apps.statistics.forms import ImportForm
 from satudata.apps.statistics.views_public import filters_of
-from satudata.apps.statistics.views_work import LIST_LIMIT, producer_organisations
+from satudata.apps.statistics.views_work import (
+    LIST_LIMIT,
+    organisation_of,
+    producer_organisations,
+)
 from satudata.engines.stats import metadata_io
 from satudata.platform import access
 from satudata.platform import access_statistics as rules
@@ -28,7 +31,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _records(request: HttpRequest) -> list:
     viewer = access.viewer_of(request)
-    items = queries.filtered(queries.visible(viewer), filters_of(request))
+    items = queries.filtered(queries.visible(viewer), filters_of(request)).prefetch_related(
+        "variabel", "indikator"
+    )
     if request.GET.get("kegiatan"):
         items = items.filter(slug=request.GET["kegiatan"][:140])
     return [queries.record_of(viewer, k) for k in items[:LIST_LIMIT]]
@@ -69,10 +74,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
             parsed = metadata_io.from_json(path.read_bytes())
         else:
             parsed = metadata_io.read_workbook(path)
-        organisation = (
-            form.cleaned_data.get("organisation")
-            or Organisation.objects.filter(pk=viewer.organisation_id).first()
-        )
+        organisation = organisation_of(viewer, form.cleaned_data.get("organisation"))
         try:
             result = actions.check_import(
                 user=request.user,

@@ -7,9 +7,7 @@ from django.views.decorators.http import require_GET
 
 from satudata.apps.portal.views.common import paginate
 from satudata.apps.statistics import documents, queries
-from satudata.engines.stats import metadata as md
 from satudata.platform import access
-from satudata.platform import access_statistics as rules
 
 
 def filters_of(request: HttpRequest) -> queries.Filters:
@@ -40,24 +38,7 @@ def public_list(request: HttpRequest) -> HttpResponse:
 def public_detail(request: HttpRequest, slug: str) -> HttpResponse:
     viewer = access.viewer_of(request)
     kegiatan = queries.kegiatan_or_404(viewer, slug)
-    context = {
-        "kegiatan": kegiatan,
-        "sections": queries.display_rows(md.KEG_FIELDS, kegiatan.ms_keg()),
-        "variabel": [
-            (v, queries.entry_rows(md.VAR_FIELDS, v.ms_var()))
-            for v in rules.variabel(viewer, kegiatan)
-        ],
-        "indikator": [
-            (i, queries.entry_rows(md.IND_FIELDS, i.ms_ind()))
-            for i in rules.indikator(viewer, kegiatan)
-        ],
-        "romantik": queries.romantik_of(kegiatan),
-        "warning": queries.romantik_warning(kegiatan),
-        "progress": queries.progress_of(kegiatan),
-        "datasets": queries.linked_datasets(viewer, kegiatan),
-        "can_edit": rules.can_edit_kegiatan(viewer, kegiatan),
-    }
-    return render(request, "statistics/public_detail.html", context)
+    return render(request, "statistics/public_detail.html", queries.page_of(viewer, kegiatan))
 
 
 @require_GET

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -61,42 +62,45 @@ def producer_organisations(viewer: access.Viewer) -> Any:
     return Organisation.objects.filter(kind__in=Organisation.PRODUCER_KINDS).order_by("name")
 
 
-@login_required
-@require_GET
-def work_list(request: HttpRequest) -> HttpResponse:
+def organisation_of(viewer: access.Viewer, chosen: Organisation | None) -> Organisation | None:
+    """The OPD a new kegiatan or an import is for: the one chosen, else the viewer's own."""
+    return chosen or Organisation.objects.filter(pk=viewer.organisation_id).first()
+
+
+def _listing(request: HttpRequest) -> tuple[access.Viewer, list[Kegiatan], dict[str, Any]]:
+    """The kegiatan the register and the board show, and the context of their filters."""
     viewer = access.viewer_of(request)
     base = queries.visible(viewer)
     filters = filters_of(request)
-    items = list(queries.filtered(base, filters)[:LIST_LIMIT])
-    rows = [(k, queries.progress_of(k), queries.romantik_warning(k)) for k in items]
     context = {
-        "rows": rows,
-        "warnings": sum(1 for _k, _p, w in rows if w),
         "filters": filters,
         "organisations": queries.organisations_of(base),
         "years": queries.years_of(base),
         "romantik_choices": queries.romantik_choices(),
-        "opd_progress": queries.opd_progress(items),
-        "can_create": rules.can_create_kegiatan(viewer),
-        "query": request.GET.urlencode(),
     }
+    return viewer, list(queries.filtered(base, filters)[:LIST_LIMIT]), context
+
+
+@login_required
+@require_GET
+def work_list(request: HttpRequest) -> HttpResponse:
+    viewer, items, context = _listing(request)
+    rows = [(k, queries.progress_of(k), queries.romantik_warning(k)) for k in items]
+    context.update(
+        rows=rows,
+        warnings=sum(1 for _k, _p, w in rows if w),
+        opd_progress=queries.opd_progress(items),
+        can_create=rules.can_create_kegiatan(viewer),
+        query=request.GET.urlencode(),
+    )
     return render(request, "statistics/work_list.html", context)
 
 
 @login_required
 @require_GET
 def board(request: HttpRequest) -> HttpResponse:
-    viewer = access.viewer_of(request)
-    base = queries.visible(viewer)
-    filters = filters_of(request)
-    items = list(queries.filtered(base, filters)[:LIST_LIMIT])
-    context = {
-        "columns": queries.board(items),
-        "filters": filters,
-        "organisations": queries.organisations_of(base),
-        "years": queries.years_of(base),
-        "romantik_choices": queries.romantik_choices(),
-    }
+    _viewer, items, context = _listing(request)
+    context["columns"] = queries.board(items)
     return render(request, "statistics/board.html", context)
 
 
@@ -105,28 +109,12 @@ def board(request: HttpRequest) -> HttpResponse:
 def work_detail(request: HttpRequest, slug: str) -> HttpResponse:
     viewer = access.viewer_of(request)
     kegiatan = queries.kegiatan_or_404(viewer, slug)
-    full = rules.sees_all_metadata(viewer, kegiatan)
-    context = {
-        "kegiatan": kegiatan,
-        "sections": queries.display_rows(md.KEG_FIELDS, kegiatan.ms_keg()),
-        "missing": md.missing_required(md.KEG_FIELDS, kegiatan.ms_keg()),
-        "variabel": [
-            (v, queries.entry_rows(md.VAR_FIELDS, v.ms_var()))
-            for v in rules.variabel(viewer, kegiatan)
-        ],
-        "indikator": [
-            (i, queries.entry_rows(md.IND_FIELDS, i.ms_ind()))
-            for i in rules.indikator(viewer, kegiatan)
-        ],
-        "romantik": queries.romantik_of(kegiatan),
-        "warning": queries.romantik_warning(kegiatan),
-        "progress": queries.progress_of(kegiatan),
-        "phases": queries.phase_board(kegiatan, with_evidence=full),
-        "datasets": queries.linked_datasets(viewer, kegiatan),
-        "can_edit": rules.can_edit_kegiatan(viewer, kegiatan),
-        "can_decide": rules.can_record_romantik_outcome(viewer),
-        "full": full,
-    }
+    context = queries.page_of(viewer, kegiatan)
+    context.update(
+        missing=md.missing_required(md.KEG_FIELDS, kegiatan.ms_keg()),
+        phases=queries.phase_board(kegiatan, with_evidence=context["full"]),
+        can_decide=rules.can_record_romantik_outcome(viewer),
+    )
     return render(request, "statistics/work_detail.html", context)
 
 
@@ -147,9 +135,8 @@ def kegiatan_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse
         initial=None if kegiatan is None else {"published": kegiatan.published},
     )
     if request.method == "POST" and form.is_valid():
-        organisation = form.cleaned_data.get("organisation")
-        if kegiatan is None and organisation is None:
-            organisation = Organisation.objects.filter(pk=viewer.organisation_id).first()
+        chosen = form.cleaned_data.get("organisation")
+        organisation = organisation_of(viewer, chosen) if kegiatan is None else None
         try:
             kegiatan = actions.check_save_kegiatan(
                 user=request.user,
@@ -244,51 +231,39 @@ def romantik(request: HttpRequest, slug: str) -> HttpResponse:
     if not (can_edit or can_decide):
         return forbidden(request, _("Only the OPD and the pembina data work on Romantik."))
     current = queries.romantik_of(kegiatan)
-    request_form = RomantikRequestForm(
-        request.POST if request.POST.get("form") == "request" else None,
-        initial={
-            "nomor_pengajuan": current.nomor_pengajuan,
-            "tanggal_pengajuan": current.tanggal_pengajuan,
-        }
-        if current
-        else None,
-    )
-    outcome_form = RomantikOutcomeForm(
-        request.POST if request.POST.get("form") == "outcome" else None,
-        initial={
-            "status": current.status,
-            "catatan": current.catatan,
-            "nomor_rekomendasi": current.nomor_rekomendasi,
-        }
-        if current
-        else None,
-    )
-    if request.method == "POST":
-        chosen = request_form if request.POST.get("form") == "request" else outcome_form
-        if chosen.is_bound and chosen.is_valid():
-            data = chosen.cleaned_data
-            try:
-                if chosen is request_form:
-                    actions.check_request_romantik(
-                        user=request.user, kegiatan=kegiatan, ip=client_ip(request), **data
-                    )
-                else:
-                    actions.check_record_romantik_outcome(
-                        user=request.user, kegiatan=kegiatan, ip=client_ip(request), **data
-                    )
-            except ActionError as exc:
-                if isinstance(exc, NotAllowed):
-                    return forbidden(request, exc.message)
-                chosen.add_error(None, exc.message)
-            else:
-                messages.success(request, _("Romantik saved."))
-                return redirect(kegiatan.get_work_url())
+    which = request.POST.get("form", "")
+    forms = {
+        name: form_class(
+            request.POST if which == name else None,
+            initial=model_to_dict(current, fields=list(form_class.base_fields))
+            if current
+            else None,
+        )
+        for name, form_class in (("request", RomantikRequestForm), ("outcome", RomantikOutcomeForm))
+    }
+    check = {
+        "request": actions.check_request_romantik,
+        "outcome": actions.check_record_romantik_outcome,
+    }
+    chosen = forms.get(which)
+    if request.method == "POST" and chosen is not None and chosen.is_valid():
+        try:
+            check[which](
+                user=request.user, kegiatan=kegiatan, ip=client_ip(request), **chosen.cleaned_data
+            )
+        except NotAllowed as exc:
+            return forbidden(request, exc.message)
+        except ActionError as exc:
+            chosen.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Romantik saved."))
+            return redirect(kegiatan.get_work_url())
     context = {
         "kegiatan": kegiatan,
         "romantik": current,
         "warning": queries.romantik_warning(kegiatan),
-        "request_form": request_form if can_edit else None,
-        "outcome_form": outcome_form if can_decide else None,
+        "request_form": forms["request"] if can_edit else None,
+        "outcome_form": forms["outcome"] if can_decide else None,
     }
     return render(request, "statistics/romantik_form.html", context)
 

@@ -343,7 +343,6 @@ SHEETS: dict[str, tuple[Field, ...]] = {
     SHEET_VAR: VAR_FIELDS,
     SHEET_IND: IND_FIELDS,
 }
-KEG_BY_KEY = {f.key: f for f in KEG_FIELDS}
 LINK_FIELDS = (KEG_FIELDS[0], KEG_FIELDS[1])  # a MS-Var / MS-Ind row names its kegiatan
 
 

@@ -4,6 +4,8 @@ import json
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from satudata.apps.portal.tests.helpers import signed_in
 from satudata.apps.statistics.models import Kegiatan
@@ -85,3 +87,16 @@ def test_import_json_problems_and_permissions(who):
     assert "kegiatan[0].ms_keg, field &#x27;Sektor Kegiatan&#x27;: required: fill it in" in page
     assert signed_in(who["pembina"]).get("/kerja/statistik/impor/").status_code == 403
     assert signed_in(who["walidata"]).get("/kerja/statistik/impor/").status_code == 200
+
+
+def test_export_queries_do_not_grow_with_the_kegiatan(who, django_assert_max_num_queries):
+    client = signed_in(who["stranger"])
+    make_kegiatan(who)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/kerja/statistik/ekspor.json")
+    for year in (2023, 2024):
+        make_kegiatan(who, tahun=year)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        doc = client.get("/kerja/statistik/ekspor.json").json()
+    assert len(doc["kegiatan"]) == 3
+    assert all([v["nama"] for v in k["variabel"]] == ["Umur balita"] for k in doc["kegiatan"])

@@ -232,3 +232,19 @@ def test_delete_page(who, kegiatan):
     response = signed_in(who["produsen"]).post(f"/kerja/statistik/kegiatan/{kegiatan.slug}/hapus/")
     assert response.status_code == 302
     assert not Kegiatan.objects.exists()
+
+
+def test_linked_dataset_names_only_the_variables_the_viewer_may_see(who, kegiatan):
+    dataset = make_dataset(who["org"], title="Balita per kecamatan")
+    actions.check_link_dataset(
+        user=who["produsen"],
+        kegiatan=kegiatan,
+        dataset=dataset,
+        variabel=list(kegiatan.variabel.all()),
+    )
+    public = english_client().get(f"/statistik/kegiatan/{kegiatan.slug}/").content.decode()
+    assert "Umur balita" in public and "Variabel-Rahasia-5X" not in public
+    doc = english_client().get(f"/statistik/kegiatan/{kegiatan.slug}.json").json()
+    assert doc["datasets"][0]["variabel"] == ["Umur balita"]
+    own = signed_in(who["produsen"]).get(f"/kerja/statistik/kegiatan/{kegiatan.slug}/")
+    assert "Umur balita, Variabel-Rahasia-5X" in own.content.decode()
