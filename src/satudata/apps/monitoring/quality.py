@@ -53,9 +53,9 @@ def evidence_for(datasets: Iterable[Dataset], today: date) -> dict[int, quality.
         Q(dataset_a_id__in=ids) | Q(dataset_b_id__in=ids), active=True, latest__isnull=False
     ).values("dataset_a_id", "dataset_b_id", "latest__status"):
         for side in ("dataset_a_id", "dataset_b_id"):
-            counts = compared[comparison[side]]
-            counts[0] += 1
-            counts[1] += comparison["latest__status"] != "ok"
+            tally = compared[comparison[side]]
+            tally[0] += 1
+            tally[1] += comparison["latest__status"] != "ok"
     found = {}
     for dataset in rows:
         version = versions.get(version_ids[dataset.pk])
