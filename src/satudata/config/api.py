@@ -12,6 +12,7 @@ from satudata.apps.codelists.api import router as codelists_router
 from satudata.apps.consistency.api import router as consistency_router
 from satudata.apps.epss.api import router as epss_router
 from satudata.apps.helpdesk.api import router as helpdesk_router
+from satudata.apps.indicators.api import router as indicators_router
 from satudata.apps.portal.api import router as data_router
 from satudata.apps.registry.api import router as wilayah_router
 from satudata.apps.standards.api import router as standards_router
@@ -49,5 +50,6 @@ api.add_router("/", codelists_router)
 api.add_router("/", standards_router)
 api.add_router("/", consistency_router)
 api.add_router("/", statistics_router)
+api.add_router("/", indicators_router)
 api.add_router("/", epss_router)
 api.add_router("/", helpdesk_router)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "satudata.apps.webhooks",
     "satudata.apps.geo",
     "satudata.apps.statistics",
+    "satudata.apps.indicators",
     "satudata.apps.epss",
     "satudata.apps.helpdesk",
     "satudata.apps.demo",

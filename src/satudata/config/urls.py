@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("satudata.apps.interop.urls")),
     path("", include("satudata.apps.geo.urls")),
     path("", include("satudata.apps.statistics.urls")),
+    path("", include("satudata.apps.indicators.urls")),
     path("", include("satudata.apps.epss.urls")),
     path("", include("satudata.apps.helpdesk.urls")),
     path("kerja/", include("satudata.apps.harvest.urls")),

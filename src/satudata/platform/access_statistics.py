@@ -17,13 +17,14 @@ def sees_everything(viewer: Viewer) -> bool:
     return viewer.is_walidata or viewer.is_pembina
 
 
-def kegiatan_q(viewer: Viewer) -> Q:
-    """The condition a kegiatan row must meet to be visible to `viewer`."""
+def kegiatan_q(viewer: Viewer, prefix: str = "") -> Q:
+    """The condition a kegiatan row (reached through `prefix`) must meet to be visible to
+    `viewer`."""
     if sees_everything(viewer):
         return Q()
-    visible = Q(published=True)
+    visible = Q(**{f"{prefix}published": True})
     if viewer.organisation_id is not None and viewer.is_producer:
-        visible |= Q(organisation_id=viewer.organisation_id)
+        visible |= Q(**{f"{prefix}organisation_id": viewer.organisation_id})
     return visible
 
 

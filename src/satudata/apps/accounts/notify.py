@@ -40,6 +40,9 @@ TEXTS = {
     "ticket_assigned": gettext_noop(
         "%(actor)s assigned helpdesk ticket #%(number)s “%(subject)s” to you."
     ),
+    "indicator_failed": gettext_noop(
+        "Indicator “%(indicator)s” was not recomputed from version %(number)s: %(reason)s"
+    ),
     "request_received": gettext_noop("New public data request #%(number)s: “%(title)s”."),
     "request_routed": gettext_noop(
         "%(actor)s forwarded public data request #%(number)s “%(title)s” to your organisation."

@@ -35,6 +35,7 @@ from satudata.apps.demo.organisations import BY_SLUG, ensure_organisations, ensu
 from satudata.apps.demo.people import ensure_people
 from satudata.apps.demo.specs import KODE_REFERENSI, Spec
 from satudata.apps.demo.timeline import Kind, Step, plan
+from satudata.apps.indicators import demo as indicators_demo
 from satudata.apps.monitoring import demo as monitoring_demo
 from satudata.apps.registry.models import Wilayah
 from satudata.apps.standards import demo as standards_demo
@@ -228,6 +229,7 @@ def load_demo() -> Summary:
             maps = layers.load_demo(Path(folder))
         plans = monitoring_demo.load_demo()
         kegiatan = statistics_demo.load()
+        series = indicators_demo.load()
         assessments = epss_demo.load()
         requests = helpdesk_demo.load()
         if (
@@ -238,6 +240,7 @@ def load_demo() -> Summary:
             or maps
             or plans
             or kegiatan
+            or series
             or assessments
             or requests
         ):
@@ -252,6 +255,7 @@ def load_demo() -> Summary:
                     "layers": maps,
                     "daftar_data": plans,
                     "kegiatan": kegiatan,
+                    "indikator": series,
                     "epss": assessments,
                     "helpdesk": requests,
                 },

@@ -53,13 +53,25 @@ def explorer_map(
         code = dotted_code(row[0])
         if code is not None:
             values[code] = None if row[1] is None else float(row[1])
+    if len(values) < MIN_MATCHED * max(1, len(result.rows)):
+        return None
+    found = values_map(values, result.columns[1].title, method, classes)
+    if found is not None:
+        found["groups"] = result.total
+    return found
+
+
+def values_map(
+    values: dict[str, float | None], measure: str, method: str = "", classes: int = 5
+) -> dict[str, Any] | None:
+    """A choropleth of the base boundaries coloured by `values` (dotted kode wilayah → number),
+    or None when the codes are not wilayah of one level whose boundaries the portal holds."""
     level = level_of(values)
-    if level is None or len(values) < MIN_MATCHED * max(1, len(result.rows)):
+    if level is None:
         return None
     base = BaseLayer.objects.filter(level=level).first()
     if base is None:
         return None
-    measure = result.columns[1].title
     style = StyleSpec(Kind.GRADUATED, measure, _method(method), classes, palette="YlGnBu")
     found = styles.graduated(list(values.values()), style)
     colour = _colours(found, values)
@@ -83,7 +95,7 @@ def explorer_map(
         "config": map_config([entry], list(base.bbox or []) or None),
         "level": base.get_level_display(),
         "matched": len(values),
-        "groups": result.total,
+        "groups": len(values),
         "method": style.method.value,
         "classes": found.spec.classes,
     }

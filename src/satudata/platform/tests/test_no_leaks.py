@@ -1,6 +1,7 @@
 """Walks every URL route of the project as anonymous, a produsen of another OPD, a partner, the
-pembina, the owner and the walidata, with terbatas and tertutup objects in the database (and a
-standard proposed from a tertutup dataset), and proves that no
+pembina, the owner and the walidata, with terbatas and tertutup objects in the database (a
+standard proposed from a tertutup dataset, indicators computed from terbatas and tertutup data),
+and proves that no
 response — page, JSON, download, count or error text — reveals what the viewer may not see."""
 
 import itertools
@@ -12,6 +13,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from satudata.apps.catalog.models import Upload
+from satudata.apps.indicators import actions as indicators
 from satudata.apps.standards import actions as standards
 from satudata.platform.testing.factories import (
     make_dataset,
@@ -132,9 +134,28 @@ def world():
     standards.check_propose_from_dataset(
         user=users["walidata"], dataset=closed, slug="usulan-rahasia", title="Usulan"
     )
+    series = [
+        indicators.check_save_indicator(
+            user=users["owner"],
+            definition=indicators.Definition(
+                name=f"Indikator {MARK[level]}",
+                unit="data",
+                method="dihitung",
+                dataset=dataset,
+                formula="count()",
+                wilayah_column="kode_wilayah",
+                deepest_level="kecamatan",
+                published=True,
+            ),
+            organisation=owner_org,
+        ).slug
+        for level, dataset in (("terbatas", restricted), ("tertutup", closed))
+    ]
     datasets = [restricted, closed, draft, public, prioritas]
     values = {
-        "slug": [d.slug for d in datasets] + [owner_org.slug, "usulan-rahasia", "tidak-ada"],
+        "slug": [d.slug for d in datasets]
+        + series
+        + [owner_org.slug, "usulan-rahasia", "tidak-ada"],
         "int": [1, 2],
         "id": sorted(
             {a.pk for d in datasets for a in d.attachments.all()} | {upload.pk, prioritas_upload.pk}

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
 
+  var PALETTE = ["#0a4d8c", "#c2410c", "#15803d", "#7c3aed"];
+
   function option(spec) {
     var tooltip = { trigger: spec.type === "pie" ? "item" : "axis" };
     if (spec.type === "pie") {
@@ -18,11 +20,14 @@
     }
     return {
       tooltip: tooltip,
-      grid: { left: 16, right: 16, bottom: 16, top: 24, containLabel: true },
+      grid: { left: 16, right: 16, bottom: 16, top: spec.series ? 40 : 24, containLabel: true },
       xAxis: { type: "category", name: spec.x, data: spec.labels, axisLabel: { rotate: spec.labels.length > 12 ? 45 : 0 } },
       yAxis: { type: "value", name: spec.y },
       dataZoom: spec.labels.length > 40 ? [{ type: "inside" }, { type: "slider" }] : [],
-      series: [{ type: spec.type === "line" ? "line" : "bar", name: spec.y, data: spec.values, color: "#0a4d8c" }]
+      legend: spec.series ? { top: 0 } : undefined,
+      series: spec.series ? spec.series.map(function (item, i) {
+        return { type: item.type === "bar" ? "bar" : "line", name: item.name, data: item.values, connectNulls: true, color: PALETTE[i % PALETTE.length], lineStyle: i > 0 ? { type: "dashed" } : undefined };
+      }) : [{ type: spec.type === "line" ? "line" : "bar", name: spec.y, data: spec.values, color: PALETTE[0] }]
     };
   }
 

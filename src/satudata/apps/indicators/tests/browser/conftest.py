@@ -1,0 +1,3 @@
+from satudata.apps.portal.tests.browser.conftest import browser
+
+__all__ = ["browser"]
