@@ -21,7 +21,7 @@ from satudata.apps.statistics.models import (
 )
 from satudata.engines.stats import gsbpm
 from satudata.engines.stats import metadata as md
-from satudata.platform import access
+from satudata.platform import access, access_indicators
 from satudata.platform import access_statistics as rules
 
 NO_REQUEST = "belum_diajukan"
@@ -274,7 +274,11 @@ def entry_rows(fields: tuple[md.Field, ...], values: dict[str, Any]) -> list[tup
 
 
 def page_of(viewer: access.Viewer, kegiatan: Kegiatan) -> dict[str, Any]:
-    """What the public page and the work page both show of a kegiatan (`_metadata.html`)."""
+    """What the public page and the work page both show of a kegiatan (`_metadata.html`),
+    with the indicator values the viewer may see for each MS-Ind."""
+    series: dict[int, list[Any]] = {}
+    for found in access_indicators.indicators(viewer).filter(indikator__kegiatan=kegiatan):
+        series.setdefault(found.indikator_id, []).append(found)
     return {
         "kegiatan": kegiatan,
         "sections": display_rows(md.KEG_FIELDS, kegiatan.ms_keg()),
@@ -282,7 +286,8 @@ def page_of(viewer: access.Viewer, kegiatan: Kegiatan) -> dict[str, Any]:
             (v, entry_rows(md.VAR_FIELDS, v.ms_var())) for v in rules.variabel(viewer, kegiatan)
         ],
         "indikator": [
-            (i, entry_rows(md.IND_FIELDS, i.ms_ind())) for i in rules.indikator(viewer, kegiatan)
+            (i, entry_rows(md.IND_FIELDS, i.ms_ind()), series.get(i.pk, []))
+            for i in rules.indikator(viewer, kegiatan)
         ],
         "romantik": romantik_of(kegiatan),
         "warning": romantik_warning(kegiatan),

@@ -186,3 +186,14 @@ def test_the_walidata_recomputes_and_deletes(rtlh, who):
     assert Value.objects.filter(indicator=indicator).count() == 14
     client.post(f"/kerja/statistik/indikator/{indicator.slug}/hapus/")
     assert not Indicator.objects.exists()
+
+
+def test_the_kegiatan_page_links_each_ms_ind_to_its_values(who):
+    from satudata.apps.statistics.tests.conftest import IND, make_kegiatan
+
+    kegiatan = make_kegiatan(who)
+    entry = kegiatan.indikator.get(nama=IND["nama"])
+    shown = define(who, None, name="Prevalensi stunting Kota", unit="persen", indikator=entry)
+    define(who, None, name="Draf stunting", unit="persen", indikator=entry, published=False)
+    text = english_client().get(kegiatan.get_absolute_url()).content.decode()
+    assert shown.get_absolute_url() in text and "Draf stunting" not in text
