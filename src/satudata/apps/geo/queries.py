@@ -10,6 +10,22 @@ from satudata.apps.geo.layers import Layer, from_base, from_dataset
 from satudata.apps.geo.models import BaseLayer
 from satudata.platform import access
 
+# What one layer is made of (`layers.from_dataset`), what the audit of a read asks of its
+# dataset (`access.read_is_audited`) and what the OGC pages link to: the rest is not read.
+LAYER_FIELDS = (
+    "slug",
+    "title",
+    "description",
+    "access_level",
+    "state",
+    "prioritas_years",
+    "organisation_id",
+    "organisation__name",
+    "published_version__geo",
+    "published_version__rows",
+    "published_version__fields",
+)
+
 
 def layer_datasets(viewer: access.Viewer) -> QuerySet[Dataset]:
     """Published layer datasets the viewer may see."""
@@ -29,10 +45,11 @@ def collections(viewer: access.Viewer) -> list[Layer]:
 def collection_or_404(viewer: access.Viewer, slug: str) -> Layer:
     """The layer `slug`: a base layer, else a layer dataset the viewer may see. A layer that
     does not exist and one the viewer may not see answer alike."""
-    base = BaseLayer.objects.filter(slug=slug).first()
+    base = next(iter(BaseLayer.objects.filter(slug=slug)[:1]), None)
     if base is not None:
         return from_base(base)
-    dataset = layer_datasets(viewer).filter(slug=slug).first()
+    found = layer_datasets(viewer).filter(slug=slug).only(*LAYER_FIELDS).order_by()[:1]
+    dataset = next(iter(found), None)
     if dataset is None:
         raise Http404
     return from_dataset(dataset)

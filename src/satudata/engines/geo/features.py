@@ -22,7 +22,7 @@ import duckdb
 import orjson
 
 from satudata.engines import duck
-from satudata.engines.geo import layout
+from satudata.engines.geo import layout, resident
 from satudata.engines.tabular.casts import literal
 from satudata.engines.tabular.store import quote_ident
 
@@ -31,7 +31,10 @@ MAX_ZOOM = 24
 TILE_EXTENT = 4096
 TILE_BUFFER = 64
 EARTH_RADIUS = 6_378_137.0
-_THREAD = threading.local()
+SMALL_FEATURES = 5_000  # a layer this small is kept in memory for its pages …
+SMALL_BYTES = 8 * 2**20  # … unless its shapes as GeoJSON are larger than this
+_LOCK = threading.Lock()
+_SHARED: duckdb.DuckDBPyConnection | None = None
 
 
 class FeatureQueryError(ValueError):
@@ -71,20 +74,32 @@ class FeaturePage:
 
 
 def _connect() -> duckdb.DuckDBPyConnection:
-    """A cursor on this thread's own DuckDB connection (closing it leaves the connection open):
-    opening a connection and loading the spatial extension takes longer than most reads."""
-    con = getattr(_THREAD, "con", None)
-    if con is None:
-        con = _THREAD.con = duck.connect(extensions=["spatial"], threads=1)
-        # A version's file never changes (a new version is a new file): its footer is read once.
-        con.execute("SET parquet_metadata_cache = true")
-    return con.cursor()
+    """A cursor on the process's one DuckDB connection (closing it leaves the connection open):
+    opening a connection and loading the spatial extension takes longer than most reads, and
+    the threads share its cache of the files' footers (a version's file never changes, and a
+    new version is a new file)."""
+    global _SHARED
+    with _LOCK:
+        if _SHARED is None:
+            _SHARED = duck.connect(extensions=["spatial"], threads=1)
+            _SHARED.execute("SET GLOBAL parquet_metadata_cache = true")
+        return _SHARED.cursor()
 
 
-@functools.lru_cache(maxsize=256)
+def _stamp(path: str | Path) -> tuple[int, int]:
+    """The file's modification time and size: what tells a rewritten file from the one read."""
+    found = Path(path).stat()
+    return found.st_mtime_ns, found.st_size
+
+
 def _schema(path: str) -> tuple[tuple[str, str], ...]:
     """Every stored column of the layer file and its type. A version's file never changes, so
     each process reads its schema once."""
+    return _read_schema(path, _stamp(path))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_schema(path: str, _stamp: tuple[int, int]) -> tuple[tuple[str, str], ...]:
     con = _connect()
     try:
         rows = con.execute(f"DESCRIBE SELECT * FROM read_parquet({literal(path)})").fetchall()
@@ -93,16 +108,20 @@ def _schema(path: str) -> tuple[tuple[str, str], ...]:
     return tuple((str(r[0]), str(r[1])) for r in rows)
 
 
-def _columns(_con: duckdb.DuckDBPyConnection, path: Path) -> list[str]:
+def _columns(path: Path) -> list[str]:
     return [name for name, _type in _schema(str(path))]
 
 
-@functools.lru_cache(maxsize=256)
 def _count(path: Path) -> int:
     """The layer file's feature count, from its footer (read once per process)."""
+    return _read_count(str(path), _stamp(path))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_count(path: str, _stamp: tuple[int, int]) -> int:
     con = _connect()
     try:
-        row = con.execute(f"SELECT count(*) FROM read_parquet({literal(str(path))})").fetchone()
+        row = con.execute(f"SELECT count(*) FROM read_parquet({literal(path)})").fetchone()
     finally:
         con.close()
     return int(row[0]) if row else 0
@@ -181,15 +200,67 @@ def _select(fid: str, names: Sequence[str]) -> str:
     return f"{fid} AS fid, ST_AsGeoJSON({GEOMETRY}){columns}"
 
 
-def query_features(path: Path, query: FeatureQuery) -> FeaturePage:
-    """A page of the features that meet the query, in the stored order (features near each
-    other come together). Without a filter a page is read by its position in the file; with a
-    box, only the row groups whose boxes meet it are read."""
-    names = [name for name, _type in attributes(path)]
-    source = f"read_parquet({literal(str(path))}, file_row_number = true)"
+@functools.lru_cache(maxsize=32)
+def _kept(path: str, stamp: tuple[int, int]) -> tuple[tuple[Any, ...], ...] | None:
+    """Every feature of a small layer file (its id, its shape as GeoJSON text and its
+    attributes, in the stored order), read once per process; None for a larger layer. `stamp`
+    (the file's modification time and size) tells a rewritten file from the one kept."""
+    if _count(Path(path)) > SMALL_FEATURES:
+        return None
+    names = [name for name, _type in attributes(Path(path))]
     con = _connect()
     try:
-        stored = _columns(con, path)
+        rows = con.execute(
+            f"SELECT {_select(layout.fid_of(_columns(Path(path))), names)} "
+            f"FROM read_parquet({literal(path)}, file_row_number = true) ORDER BY file_row_number"
+        ).fetchall()
+    finally:
+        con.close()
+    if sum(len(row[1] or "") for row in rows) > SMALL_BYTES:
+        return None
+    return tuple((row[0], row[1], tuple(_plain(v) for v in row[2:])) for row in rows)
+
+
+def _small(path: Path) -> tuple[tuple[Any, ...], ...] | None:
+    return _kept(str(path), _stamp(path))
+
+
+def query_features(path: Path, query: FeatureQuery) -> FeaturePage:
+    """A page of the features that meet the query, in the stored order (features near each
+    other come together). Without a filter a page of a small layer comes from memory and one
+    of a larger layer is read by its position in the file; with a box, the R-tree of the
+    layer's table in memory (`resident`) finds the features near it, or, until that table is
+    built, only the row groups whose boxes meet it are read."""
+    names = [name for name, _type in attributes(path)]
+    kept = _small(path) if _unfiltered(query) else None
+    if kept is not None:
+        first, last = int(query.offset), int(query.offset) + int(query.limit)
+        return FeaturePage(
+            features=[
+                _feature(r[0], r[1], r[2], names, query.raw_geometry) for r in kept[first:last]
+            ],
+            matched=len(kept),
+        )
+    stored = _columns(path)
+    if query.bbox is not None:
+        shown = [c for c in stored if c not in (layout.BBOX, layout.MIN_ZOOM)]
+        held = resident.table(path, _count(path), shown, _connect)
+        if held is not None:
+            try:
+                return _page(path, query, names, held, shown)
+            except duckdb.CatalogException:
+                pass  # dropped by another thread to make room: the file answers
+    source = f"read_parquet({literal(str(path))}, file_row_number = true)"
+    return _page(path, query, names, source, stored)
+
+
+def _page(
+    path: Path, query: FeatureQuery, names: list[str], source: str, stored: list[str]
+) -> FeaturePage:
+    """The page of `query` read from `source` (the layer file or its table in memory), whose
+    columns are `stored`."""
+    con = _connect()
+    try:
         where, params = _where(query, names, stored)
         select = _select(layout.fid_of(stored), names)
         if where == "true":
@@ -219,11 +290,15 @@ def query_features(path: Path, query: FeatureQuery) -> FeaturePage:
     )
 
 
+def _unfiltered(query: FeatureQuery) -> bool:
+    return query.bbox is None and not query.properties and query.period is None
+
+
 def feature(path: Path, fid: int) -> dict[str, Any] | None:
     names = [name for name, _type in attributes(path)]
     con = _connect()
     try:
-        stored = _columns(con, path)
+        stored = _columns(path)
         key = layout.fid_of(stored)
         row = con.execute(
             f"SELECT {_select(key, names)} FROM read_parquet({literal(str(path))}, "
@@ -275,7 +350,7 @@ def tile(path: Path, z: int, x: int, y: int, layer: str, columns: Sequence[str])
     west, south, east, north = tile_box(z, x, y, TILE_BUFFER / TILE_EXTENT)
     con = _connect()
     try:
-        stored = _columns(con, path)
+        stored = _columns(path)
         shape, params = _tile_shape(z, x, y, stored)
         row = con.execute(
             f"SELECT ST_AsMVT({{'geom': shape, 'fid': fid{props}}}, $layer) FROM ("

@@ -139,3 +139,22 @@ def test_a_layer_downloads_as_geojson_and_geopackage_and_a_table_does_not(crew):
     table = make_dataset(crew["org"])
     assert client.get(f"/dataset/{table.slug}/versi/1/unduh.geojson").status_code == 404
     assert "unduh.geojson" not in client.get(f"/dataset/{table.slug}/").content.decode()
+
+
+def test_a_new_published_version_is_served_not_what_the_workers_kept_of_the_old(crew):
+    """Each process keeps the pages and the box index of the versions it has served; a newly
+    published version is a new file, so its features are served at once, and a layer made
+    tertutup stays missing however much of it was kept."""
+    dataset = layer(crew, "terbuka")
+    client = Client()
+    box = "bbox=106.55,-6.30,106.80,-6.05"
+    assert client.get(f"/ogc/collections/{dataset.slug}/items").json()["numberMatched"] == 104
+    assert client.get(f"/ogc/collections/{dataset.slug}/items?{box}").json()["numberMatched"] == 104
+    publish(dataset, make_layer_version(dataset, KECAMATAN))
+    items = client.get(f"/ogc/collections/{dataset.slug}/items?limit=50").json()
+    assert items["numberMatched"] == 13 and len(items["features"]) == 13
+    assert client.get(f"/ogc/collections/{dataset.slug}/items?{box}").json()["numberMatched"] == 13
+    dataset.access_level = "tertutup"
+    dataset.save()
+    for route in (f"/items?{box}", "/items", "/items/1"):
+        assert client.get(f"/ogc/collections/{dataset.slug}{route}").status_code == 404
