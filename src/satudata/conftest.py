@@ -20,3 +20,12 @@ def english() -> Iterator[None]:
     their language per request instead (an `accept-language: en` header)."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Every test starts in the default language: a page requested in English by one test
+    (the locale middleware activates the request's language in the thread) must not make the
+    next test on the same worker read English labels."""
+    yield
+    translation.deactivate()

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "satudata.apps.indicators",
     "satudata.apps.epss",
     "satudata.apps.helpdesk",
+    "satudata.apps.bigdata",
     "satudata.apps.demo",
 ]
 

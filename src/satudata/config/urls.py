@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("satudata.apps.indicators.urls")),
     path("", include("satudata.apps.epss.urls")),
     path("", include("satudata.apps.helpdesk.urls")),
+    path("", include("satudata.apps.bigdata.urls")),
     path("kerja/", include("satudata.apps.harvest.urls")),
     path("kerja/", include("satudata.apps.webhooks.urls")),
     path("kerja/", include("satudata.apps.catalog.urls")),

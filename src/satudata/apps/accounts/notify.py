@@ -43,6 +43,10 @@ TEXTS = {
     "indicator_failed": gettext_noop(
         "Indicator “%(indicator)s” was not recomputed from version %(number)s: %(reason)s"
     ),
+    "bigdata_spike": gettext_noop(
+        "%(count)s spike(s) of negative posts; the largest: %(topic)s in %(area)s, week of "
+        "%(week)s (%(negative)s posts)."
+    ),
     "request_received": gettext_noop("New public data request #%(number)s: “%(title)s”."),
     "request_routed": gettext_noop(
         "%(actor)s forwarded public data request #%(number)s “%(title)s” to your organisation."

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from satudata.apps.accounts.models import Organisation, User
+from satudata.apps.bigdata import demo as bigdata_demo
 from satudata.apps.catalog.actions import workflow
 from satudata.apps.catalog.actions.datasets import check_create_dataset
 from satudata.apps.catalog.actions.uploads import check_accept_upload, check_start_upload
@@ -230,6 +231,7 @@ def load_demo() -> Summary:
         plans = monitoring_demo.load_demo()
         kegiatan = statistics_demo.load()
         series = indicators_demo.load()
+        voices = bigdata_demo.load()
         assessments = epss_demo.load()
         requests = helpdesk_demo.load()
         if (
@@ -241,6 +243,7 @@ def load_demo() -> Summary:
             or plans
             or kegiatan
             or series
+            or voices
             or assessments
             or requests
         ):
@@ -256,6 +259,7 @@ def load_demo() -> Summary:
                     "daftar_data": plans,
                     "kegiatan": kegiatan,
                     "indikator": series,
+                    "big_data": voices,
                     "epss": assessments,
                     "helpdesk": requests,
                 },

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from satudata.apps.bigdata.models import Run
 from satudata.apps.catalog.checks import REQUIRED_METADATA
 from satudata.apps.catalog.models import AccessLevel, Dataset
 from satudata.apps.catalog.models.choices import FREKUENSI_DAYS, OPEN_LICENCES
@@ -51,8 +52,9 @@ REASONS = {
         "open; %(downloads)s downloads and %(api_calls)s API calls in the last 365 days."
     ),
     "big_data": gettext_lazy(
-        "%(n)s published datasets are tagged as Big Data. The platform has no Big Data module "
-        "yet: attach the studies or experiments (kajian, eksperimen) as evidence."
+        "%(n)s published datasets are tagged as Big Data (the Big Data module publishes its "
+        "aggregates with this tag); the module analysed %(posts)s public posts in %(runs)s runs "
+        "in the last 365 days. Attach the studies and the decisions that used them as evidence."
     ),
 }
 
@@ -117,7 +119,10 @@ def _disseminated(datasets: QuerySet, today: date) -> tuple[Figure, dict[str, An
 
 def _big_data(datasets: QuerySet, today: date) -> tuple[Figure, dict[str, Any]]:
     tagged = _published(datasets).filter(tags__name__in=BIG_DATA_TAGS).distinct().count()
-    return Figure(tagged, kind="count"), {}
+    runs = Run.objects.filter(
+        status=Run.Status.DONE, created_at__date__gt=today - timedelta(days=365)
+    ).aggregate(runs=Count("pk"), posts=Sum("rows_kept"))
+    return Figure(tagged, kind="count"), {"runs": runs["runs"], "posts": runs["posts"] or 0}
 
 
 COUNTERS: dict[str, Counter] = {

@@ -12,6 +12,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from satudata.apps.bigdata import actions as bigdata
 from satudata.apps.catalog.models import Upload
 from satudata.apps.indicators import actions as indicators
 from satudata.apps.standards import actions as standards
@@ -32,6 +33,7 @@ MARK = {
     "draft": "Rahasia-Draf-4K",
     "prioritas": "Rahasia-Prioritas-3P",
     "workflow": "Rahasia-Unggahan-8W",
+    "bigdata": "Rahasia-Aduan-5B",
 }
 ALLOWED = {
     "anonymous": set(),
@@ -39,7 +41,7 @@ ALLOWED = {
     "partner": {"terbatas"},
     "pembina": {"terbatas", "prioritas"},
     "owner": {"terbatas", "tertutup", "draft", "prioritas", "workflow"},
-    "walidata": {"terbatas", "tertutup", "draft", "prioritas", "workflow"},
+    "walidata": {"terbatas", "tertutup", "draft", "prioritas", "workflow", "bigdata"},
 }
 
 
@@ -84,7 +86,7 @@ def secret_dataset(org, level: str, marker: str, published: bool = True, **extra
 
 
 @pytest.fixture
-def world():
+def world(tmp_path):
     owner_org = make_org("opd")
     users = {
         "owner": make_user(owner_org, "produsen"),
@@ -151,6 +153,15 @@ def world():
         ).slug
         for level, dataset in (("terbatas", restricted), ("tertutup", closed))
     ]
+    complaints = bigdata.check_save_source(
+        user=users["walidata"], name="Aduan", channel="aduan", mapping={"text": "isi"}
+    )
+    export = tmp_path / "aduan.csv"
+    export.write_text(f"isi\nJalan rusak di Periuk {MARK['bigdata']}\n", encoding="utf-8")
+    run = bigdata.check_start_run(
+        user=users["walidata"], source=complaints, file=export, original_name="aduan.csv"
+    )
+    bigdata.do_process_run(run)
     datasets = [restricted, closed, draft, public, prioritas]
     values = {
         "slug": [d.slug for d in datasets]

@@ -1,6 +1,6 @@
 """Proposals from real platform objects: datasets made with the factories."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -56,6 +56,16 @@ def test_big_data_level_one_without_evidence_and_two_with_it(people) -> None:
     found = proposals_for(None, TODAY)["50303"]
     assert found["level"] == 2
     assert "1 published datasets are tagged as Big Data" in reason(found["figures"], 2)
+
+
+def test_big_data_reason_counts_the_module_runs_of_the_year(people) -> None:
+    from satudata.apps.bigdata.models import Run, Source
+
+    source = Source.objects.create(slug="lapor", name="LAPOR", channel="lapor")
+    Run.objects.create(source=source, status=Run.Status.DONE, rows_kept=1200, file_name="a.csv")
+    Run.objects.create(source=source, status=Run.Status.FAILED, rows_kept=0, file_name="b.csv")
+    found = proposals_for(None, date.today())["50303"]
+    assert "1200 public posts in 1 runs" in reason(found["figures"], found["level"])
 
 
 def test_refresh_stores_proposals(people, city) -> None:

@@ -56,7 +56,7 @@ def test_worksheet_shows_criteria_and_proposal_reason(people, city) -> None:
     text = page.content.decode()
     assert "Penerapan SDS belum dilakukan oleh seluruh Produsen Data" in text
     assert "Platform proposal" in text
-    assert "The platform has no Big Data module yet" in text
+    assert "published datasets are tagged as Big Data" in text
 
 
 def test_htmx_save_returns_the_row_and_the_new_summary(people, city) -> None:
