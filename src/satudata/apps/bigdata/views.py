@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from satudata.apps.bigdata import actions, publish, retrain, store
 from satudata.apps.bigdata.forms import SENTIMENT_LABELS, CorrectionForm, FiltersForm
-from satudata.apps.bigdata.models import Alert, Correction, Run
+from satudata.apps.bigdata.models import Alert, Correction, Run, Source
 from satudata.apps.catalog.errors import ActionError
 from satudata.apps.geo import thematic
 from satudata.apps.portal.views.common import client_ip, forbidden
@@ -93,7 +93,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         ],
         "areas": areas,
         "issues": [
-            (topics.TOPICS.get(t, t), names.get(k, k), k, n, neg) for t, k, n, neg in found.issues
+            (topics.TOPICS.get(t, t), names.get(k, k), k, n, neg, t)
+            for t, k, n, neg in found.issues
         ],
         "thematic_map": thematic.values_map(
             {a["kode"]: a["share"] for a in areas}, _("Negative posts (%)")
@@ -124,6 +125,9 @@ def posts(request: HttpRequest) -> HttpResponse:
     page = request.GET.get("page", "1")
     number = int(page) if page.isdigit() else 1
     rows, count = store.examples(form.filters(), number)
+    channels = dict(Source.Channel.choices)
+    for row in rows:
+        row["channel_label"] = channels.get(row["channel"], row["channel"])
     context = {
         "form": form,
         "rows": rows,

@@ -231,7 +231,8 @@ def load_demo() -> Summary:
         plans = monitoring_demo.load_demo()
         kegiatan = statistics_demo.load()
         series = indicators_demo.load()
-        voices = bigdata_demo.load()
+        with frozen_at(steps[-1].at if steps else timezone.now()):
+            voices = bigdata_demo.load()
         assessments = epss_demo.load()
         requests = helpdesk_demo.load()
         if (

@@ -127,7 +127,7 @@ def test_another_opd_may_not_define_or_change_it(rtlh, who):
         actions.check_enter_values(user=who["stranger"], indicator=indicator, text="2020;;1;A")
 
 
-def test_entered_values_are_saved_all_or_none(who):
+def test_entered_values_are_saved_all_or_none(who, english):
     indicator = define(who, None, name="Indeks Pembangunan Manusia", unit="indeks")
     with pytest.raises(actions.EntriesInvalid) as refused:
         actions.check_enter_values(

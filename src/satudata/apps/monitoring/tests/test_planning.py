@@ -24,7 +24,7 @@ def add(crew, user_key="produsen", **extra):
     return actions.check_save_element(user=crew[user_key], daftar=daftar, **values)
 
 
-def test_an_opd_plans_and_the_walidata_approves_with_the_forum_decision(crew):
+def test_an_opd_plans_and_the_walidata_approves_with_the_forum_decision(crew, english):
     dataset = make_dataset(crew["org"], title="Puskesmas")
     element = add(crew, dataset=dataset, prioritas=True)
     daftar = element.daftar
@@ -57,7 +57,7 @@ def test_who_may_plan(crew):
         actions.check_delete_element(user=crew["stranger"], element=element)
 
 
-def test_plans_are_checked(crew):
+def test_plans_are_checked(crew, english):
     with pytest.raises(ActionError, match="outside the year 2026"):
         add(crew, due_date=date(2030, 1, 1))
     with pytest.raises(ActionError, match="another organisation"):

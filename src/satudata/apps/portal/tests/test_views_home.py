@@ -66,7 +66,7 @@ def test_unknown_page_is_a_friendly_404(catalogue):
     assert "Page not found" in response.content.decode()
 
 
-def test_server_error_page_renders_without_a_request_context():
+def test_server_error_page_renders_without_a_request_context(english):
     from satudata.apps.portal.views.errors import server_error
 
     response = server_error(None)
