@@ -37,6 +37,14 @@ def managed(request: HttpRequest, slug: str) -> tuple[Indicator, HttpResponse | 
     return indicator, None
 
 
+def row_of(model: type[Value] | type[Target], indicator: Indicator, pk: int) -> Any:
+    """A value or target of `indicator` (404 for one of another indicator)."""
+    found = model.objects.filter(indicator=indicator, pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
 @login_required
 @require_GET
 def work_list(request: HttpRequest) -> HttpResponse:
@@ -189,9 +197,7 @@ def value_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     indicator, denied = managed(request, slug)
     if denied:
         return denied
-    value = Value.objects.filter(indicator=indicator, pk=pk).first()
-    if value is None:
-        raise Http404
+    value = row_of(Value, indicator, pk)
     try:
         actions.check_delete_value(user=request.user, value=value, ip=client_ip(request))
     except ActionError as exc:
@@ -233,9 +239,7 @@ def target_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     indicator, denied = managed(request, slug)
     if denied:
         return denied
-    target = Target.objects.filter(indicator=indicator, pk=pk).first()
-    if target is None:
-        raise Http404
+    target = row_of(Target, indicator, pk)
     actions.check_delete_target(user=request.user, target=target, ip=client_ip(request))
     messages.success(request, _("Target deleted."))
     return redirect(indicator.get_work_url())

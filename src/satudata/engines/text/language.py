@@ -60,7 +60,7 @@ WORDS: dict[str, frozenset[str]] = {
     ),
 }
 WORD: Final = re.compile(r"[a-z]+")
-PLACEHOLDER: Final = re.compile(r"<[a-z_]+>")
+MARKER: Final = re.compile(r"<[a-z_]+>")
 LETTERS: Final = re.compile(r"[^\W\d_]")
 MIN_SECOND = 2
 SECOND_SHARE = 1 / 3
@@ -70,7 +70,7 @@ ORDER = (Language.INDONESIAN, Language.JAVANESE, Language.SUNDANESE, Language.EN
 
 def detect(text: str) -> str:
     """The language tag (`Language`) of one post."""
-    lowered = PLACEHOLDER.sub(" ", text.lower())
+    lowered = MARKER.sub(" ", text.lower())
     words = WORD.findall(lowered)
     counts: Counter[str] = Counter()
     for word in words:

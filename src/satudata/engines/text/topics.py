@@ -127,8 +127,8 @@ class Cluster:
 
 
 def terms(text: str) -> list[str]:
-    """The stemmed content words of a normalised post (placeholders, numbers and stopwords
-    left out)."""
+    """The stemmed content words of a normalised post (markers such as <url>, numbers and
+    stopwords left out)."""
     return [
         stem(word)
         for word in text.lower().split()
